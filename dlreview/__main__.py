@@ -1,0 +1,3 @@
+from dlreview.cli import main
+
+main()

@@ -1,0 +1,155 @@
+"""The ``dlreview`` command line.
+
+Exit codes of ``check``: 0 no findings, 1 findings, 2 a usage error or a file that could not be analysed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+import dlreview
+from dlreview.config import ConfigError, Settings, find_config, load_settings
+from dlreview.rulespec import TIPS, RuleSpecError, load_specs
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"dlreview: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(dlreview.__version__, prog_name="dlreview")
+def main() -> None:
+    """Review deep-learning research code against the Ten Quick Tips for Deep Learning in Biology."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to enable (overrides the config).")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to disable (overrides the config).")
+@click.option("--extend-exclude", help="Comma-separated patterns to skip, added to the config's.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this pyproject.toml or dlreview.toml instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-cache", is_flag=True, help="Analyse every file, ignoring and not writing the cache.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Parallel processes (default: CPU count).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclusions to paths named on the command line too (for pre-commit).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isolated, no_cache, jobs, force_exclude,
+          exit_zero) -> None:
+    """Check Python files, notebooks and folders (default: the current folder)."""
+    from dlreview.engine import check_paths
+    from dlreview.output import render
+
+    paths = list(paths) or [Path(".")]
+    try:
+        if isolated:
+            settings = Settings(root=Path.cwd().resolve())
+        else:
+            if config_path is not None and not config_path.is_file():
+                _fail(f"config file {config_path} does not exist")
+            settings = load_settings(config_path or find_config(paths[0].resolve()))
+        specs = load_specs()
+    except (ConfigError, RuleSpecError) as exc:
+        _fail(str(exc))
+    if select is not None:
+        settings.select = _codes(select)
+    if ignore is not None:
+        settings.ignore = _codes(ignore)
+    if extend_exclude:
+        settings.extend_exclude = (*settings.extend_exclude, *extend_exclude.split(","))
+    for code in (*settings.select, *settings.ignore, *(c for cs in settings.per_file_ignores.values() for c in cs)):
+        if code != "ALL" and not any(rule.startswith(code) for rule in specs):
+            _fail(f"unknown rule code or prefix {code!r}; `dlreview rules` lists the rules")
+    if output is not None:
+        target = output.resolve()
+        if any(target == path.resolve() for path in paths):
+            _fail(f"--output {output} is one of the files to check; refusing to overwrite it")
+
+    result = check_paths(paths, settings, use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude)
+    if output is not None and target.suffix in (".py", ".ipynb") and target.exists():
+        _fail(f"--output {output} is an existing source file; refusing to overwrite it")
+    report = render(result, fmt)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        _write_atomically(output, report)
+    for error in result.errors:
+        click.echo(f"dlreview: error: {error.location()}: {error.reason}", err=True)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A crash or full disk never leaves a half-written report in place of the old one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@main.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(fmt) -> None:
+    """List every rule: code, tip, severity and title."""
+    import json
+
+    specs = _specs()
+    if fmt == "json":
+        click.echo(json.dumps([{"id": s.id, "name": s.name, "tip": s.tip, "severity": s.severity.value,
+                                "title": s.title} for s in specs.values()], indent=2))
+        return
+    width = max(len(s.name) for s in specs.values())
+    click.echo(f"{'CODE':<8} {'TIP':>3}  {'SEVERITY':<8}  {'NAME':<{width}}  TITLE")
+    for spec in specs.values():
+        tip = str(spec.tip) if spec.tip else "-"
+        click.echo(f"{spec.id:<8} {tip:>3}  {spec.severity.value:<8}  {spec.name:<{width}}  {spec.title}")
+
+
+@main.command()
+@click.argument("rule_id")
+def rule(rule_id: str) -> None:
+    """Show the documentation of one rule (by code, e.g. DLR101, or by name)."""
+    specs = _specs()
+    wanted = rule_id.strip()
+    spec = specs.get(wanted.upper()) or next((s for s in specs.values() if s.name == wanted), None)
+    if spec is None:
+        _fail(f"no rule {rule_id!r}; `dlreview rules` lists the rules")
+    click.echo(spec.render(), nl=False)
+
+
+@main.command()
+def tips() -> None:
+    """The ten tips of the paper that the rules serve."""
+    for number, title in TIPS.items():
+        click.echo(f"{number:>2}. {title}")
+
+
+def _specs():
+    try:
+        return load_specs()
+    except RuleSpecError as exc:
+        _fail(str(exc))

@@ -1,0 +1,225 @@
+"""Run the rules over files: each file is read and parsed once, every rule shares one program model.
+
+Files are analysed in parallel processes when there are enough of them, and results are cached by content hash so
+a second run over an unchanged tree only reads and hashes files. What a file's analysis gives does not depend on
+configuration; selection, per-file ignores and ``# noqa`` suppressions are applied afterwards, so one cache serves
+every configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from dlreview.cache import Cache
+from dlreview.checks import load_checks
+from dlreview.config import Settings
+from dlreview.discovery import discover
+from dlreview.findings import FileError, Finding, Severity
+from dlreview.rulespec import RuleSpec, load_specs
+from dlreview.sources import SourceError, read_source
+
+UNUSED_SUPPRESSION = "DLR001"
+PARALLEL_THRESHOLD = 16  # below this many uncached files, starting processes costs more than it saves
+
+_NOQA = re.compile(r"#\s*noqa\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    cell: int | None
+    line: int
+    column: int
+    codes: tuple[str, ...]
+
+
+@dataclass
+class FileResult:
+    """Everything one file's analysis gives, before configuration is applied (this is what the cache holds)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": [e.to_dict() for e in self.errors],
+            "suppressions": [[s.cell, s.line, s.column, list(s.codes)] for s in self.suppressions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FileResult:
+        return cls(
+            findings=[Finding.from_dict(f) for f in data["findings"]],
+            errors=[FileError.from_dict(e) for e in data["errors"]],
+            suppressions=[Suppression(c, line, col, tuple(codes)) for c, line, col, codes in data["suppressions"]],
+        )
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    errors: list[FileError]
+    files: int
+
+
+def analyze(path: Path, data: bytes) -> FileResult:
+    """All rules on one file. Paths in the result are empty: the caller fills in the path it displays."""
+    from dlreview.model.program import Program
+
+    result = FileResult()
+    try:
+        source = read_source(path, data)
+    except SourceError as exc:
+        result.errors.append(FileError("", str(exc)))
+        return result
+    result.errors.extend(FileError("", e.reason, e.line, e.cell) for e in source.errors)
+    result.suppressions = _suppressions(source)
+    try:
+        program = Program(source)
+    except SourceError as exc:
+        result.errors.append(FileError("", str(exc)))
+        return result
+    specs = load_specs()
+    for rule_id, check_class in sorted(load_checks().items()):
+        spec = specs[rule_id]
+        try:
+            for report in check_class().check(program):
+                span = program.span(report.node)
+                result.findings.append(Finding(
+                    path="", line=span.line, column=span.column, rule=rule_id, message=report.message,
+                    severity=spec.severity, tip=spec.tip, end_line=span.end_line, end_column=span.end_column,
+                    cell=span.cell, end_cell=span.end_cell,
+                ))
+        except Exception as exc:  # a bug in a rule must not cost the user the other rules and files
+            if os.environ.get("DLREVIEW_DEBUG"):
+                raise
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            result.errors.append(FileError("", f"internal error in rule {rule_id} ({type(exc).__name__}: {exc} at "
+                                               f"{Path(last.filename).name}:{last.lineno}); please report this bug"))
+    result.findings = sorted(set(result.findings))
+    return result
+
+
+def _suppressions(source) -> list[Suppression]:
+    if "noqa" not in source.text and "NOQA" not in source.text:
+        return []
+    found = []
+    for number, text in enumerate(source.text.split("\n"), start=1):
+        match = _NOQA.search(text)
+        if match:
+            codes = tuple(code.upper() for code in re.split(r"[\s,]+", match.group("codes")) if code)
+            cell, line = source.locate(number)
+            found.append(Suppression(cell, line, match.start() + 1, codes))
+    return found
+
+
+def _analyze_job(job: tuple[Path, bytes]) -> FileResult:
+    return analyze(*job)
+
+
+def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True, jobs: int | None = None,
+                force_exclude: bool = False) -> CheckResult:
+    specs = load_specs()
+    found = discover(paths, settings, force_exclude=force_exclude)
+    errors = list(found.errors)
+    cache = Cache.open(settings) if use_cache else None
+    results: dict[Path, FileResult] = {}
+    pending: list[tuple[Path, bytes, str | None]] = []
+    for path in found.files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(FileError(display_path(path), f"cannot read file: {exc.strerror or exc}"))
+            continue
+        key = cache.key(path.suffix, data) if cache else None
+        cached = cache.get(key) if cache else None
+        if cached is not None:
+            results[path] = cached
+        else:
+            pending.append((path, data, key))
+    workers = min(jobs or os.cpu_count() or 1, len(pending))
+    if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            fresh = list(pool.map(_analyze_job, [(p, d) for p, d, _ in pending], chunksize=4))
+    else:
+        fresh = [analyze(p, d) for p, d, _ in pending]
+    for (path, _, key), result in zip(pending, fresh):
+        results[path] = result
+        if cache and key:
+            cache.put(key, result)
+
+    enabled = set(settings.enabled(specs))
+    per_file = [(pathspec.GitIgnoreSpec.from_lines([pattern]), set(codes))
+                for pattern, codes in settings.per_file_ignores.items()]
+    findings: list[Finding] = []
+    for path in found.files:
+        if path not in results:
+            continue
+        shown = display_path(path)
+        result = results[path]
+        relative = _relative_to(path, settings.root)
+        ignored = set().union(*(codes for spec, codes in per_file if spec.match_file(relative))) if per_file else set()
+        active = {rule for rule in enabled if not any(rule.startswith(code) for code in ignored)}
+        findings.extend(_apply_suppressions(result, active, specs, shown))
+        errors.extend(FileError(shown, e.reason, e.line, e.cell) for e in result.errors)
+    return CheckResult(findings=sorted(findings, key=_order), errors=errors, files=len(results))
+
+
+def _apply_suppressions(result: FileResult, active: set[str], specs: dict[str, RuleSpec], path: str) -> list[Finding]:
+    by_line = {(s.cell, s.line): s for s in result.suppressions}
+    used: set[tuple[Suppression, str]] = set()
+    kept = []
+    for finding in result.findings:
+        if finding.rule not in active:
+            continue
+        suppression = by_line.get((finding.cell, finding.line))
+        if suppression and finding.rule in suppression.codes:
+            used.add((suppression, finding.rule))
+            continue
+        kept.append(finding.with_path(path))
+    if UNUSED_SUPPRESSION in active:
+        for suppression in result.suppressions:
+            for code in suppression.codes:
+                if not code.startswith("DLR") or (suppression, code) in used:
+                    continue
+                spec = specs.get(code)
+                if spec is None or code not in active or code == UNUSED_SUPPRESSION:
+                    continue  # not ours, or the rule is off: the suppression is not known to be stale
+                message = f"`# noqa: {code}` suppresses nothing: {code} does not fire on this line; remove it"
+                kept.append(Finding(
+                    path=path, line=suppression.line, column=suppression.column, rule=UNUSED_SUPPRESSION,
+                    message=message, severity=specs[UNUSED_SUPPRESSION].severity, tip=spec.tip,
+                    end_line=suppression.line, end_column=suppression.column, cell=suppression.cell,
+                    end_cell=suppression.cell,
+                ))
+    return kept
+
+
+def _order(finding: Finding):
+    return (finding.path, finding.cell or 0, finding.line, finding.column, finding.rule)
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def display_path(path: Path) -> str:
+    """Paths as users typed them, relative to the working directory where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -1,0 +1,760 @@
+"""An abstract interpreter over the libcst tree: it walks the program in order and records what happens to data.
+
+It never runs code. Names are bound to abstract values (``values.py``); imports become qualified names; calls of
+functions defined in the same program are followed into their bodies (bounded), so data flowing through helpers is
+tracked; every split, fit and use of a fitted estimator is recorded as an event (``events.py``) that rules query.
+Branches are joined; loop bodies run once. Where it cannot tell, a value is UNKNOWN and rules stay silent.
+"""
+
+from __future__ import annotations
+
+import builtins
+import itertools
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from dlreview.apidata import ApiData, canonical
+from dlreview.model.events import ApplyEvent, Events, FitEvent, SplitEvent
+from dlreview.model.values import (
+    UNKNOWN,
+    Data,
+    Estimator,
+    Folds,
+    Function,
+    Instance,
+    Partition,
+    Ref,
+    Sequence,
+    Splitter,
+    Value,
+    combine,
+    data_parts,
+    join,
+    new_id,
+)
+
+MAX_CALL_DEPTH = 8
+MAX_INLINES_PER_FUNCTION = 32
+MAX_STATEMENTS = 200_000  # per program: a runaway guard, far above any real script
+
+_BUILTIN_NAMES = frozenset(dir(builtins))
+# Builtins whose result is made of their arguments' rows; other builtins (len, print, range, ...) give no data.
+_ROW_PRESERVING_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "iter", "next", "set", "frozenset"})
+_FIT_METHODS = frozenset({"fit", "partial_fit"})
+_FIT_OUTPUT_METHODS = frozenset({"fit_transform", "fit_predict", "fit_resample"})
+_APPLY_METHODS = frozenset({
+    "transform", "inverse_transform", "predict", "predict_proba", "predict_log_proba", "decision_function",
+    "score", "score_samples",
+})
+_PERMUTATION_METHODS = frozenset({"permutation"})
+_IN_PLACE_SHUFFLES = frozenset({"numpy.random.shuffle", "random.shuffle"})
+
+
+@dataclass
+class Frame:
+    vars: dict[str, Value]
+    parent: Frame | None
+    returns: list[Value] = field(default_factory=list)
+    global_names: set[str] = field(default_factory=set)
+
+    def lookup(self, name: str) -> Value | None:
+        frame: Frame | None = self
+        while frame is not None:
+            if name in frame.vars:
+                return frame.vars[name]
+            frame = frame.parent
+        return None
+
+
+@dataclass(eq=False)
+class ClassInfo(Value):
+    """A class defined in the program."""
+
+    node: cst.ClassDef
+    methods: dict[str, Function]
+    instance: Instance | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Zip(Value):
+    """``zip(a, b)`` / ``enumerate(a)``: iterating gives one item of each."""
+
+    parts: tuple[Value, ...]
+
+
+class _Budget(Exception):
+    pass
+
+
+class Interpreter:
+    def __init__(self, module: cst.Module, api: ApiData):
+        self.module = module
+        self.api = api
+        self.events = Events()
+        self._seq = itertools.count()
+        self.module_frame = Frame(vars={}, parent=None)
+        self.functions: list[Function] = []
+        self.classes: list[ClassInfo] = []
+        self._stack: list[Function] = []
+        self._inlines: dict[int, int] = {}
+        self._statements = 0
+        self._slice_splits: dict[int, SplitEvent] = {}
+
+    # ----------------------------------------------------------------- driver
+    def run(self) -> Events:
+        try:
+            self.exec_block(self.module.body, self.module_frame)
+            # Code that is defined but not called here (library modules, entry points called from elsewhere)
+            # is analysed too, with its parameters standing for unknown data.
+            for info in list(self.classes):
+                self._analyse_class(info)
+            for function in list(self.functions):
+                if not function.analysed:
+                    self.call_function(function, [], {}, fresh_params=True)
+        except _Budget:
+            pass
+        return self.events
+
+    def _analyse_class(self, info: ClassInfo) -> None:
+        instance = info.instance or Instance(class_name=info.node.name.value)
+        info.instance = instance
+        ordered = sorted(info.methods.values(), key=lambda f: f.qualname.rsplit(".", 1)[-1] != "__init__")
+        for method in ordered:
+            if not method.analysed:
+                self.call_function(method, [], {}, fresh_params=True, self_value=instance)
+
+    def seq(self) -> int:
+        return next(self._seq)
+
+    # ----------------------------------------------------------------- statements
+    def exec_block(self, body, frame: Frame) -> None:
+        for statement in body:
+            self.exec_statement(statement, frame)
+
+    def exec_statement(self, node: cst.CSTNode, frame: Frame) -> None:
+        self._statements += 1
+        if self._statements > MAX_STATEMENTS:
+            raise _Budget
+        if isinstance(node, cst.SimpleStatementLine):
+            for small in node.body:
+                self.exec_small(small, frame)
+        elif isinstance(node, cst.FunctionDef):
+            function = Function(node=node, qualname=node.name.value, scope=frame)
+            self.functions.append(function)
+            self.assign_name(node.name.value, function, frame)
+        elif isinstance(node, cst.ClassDef):
+            self.exec_class(node, frame)
+        elif isinstance(node, cst.If):
+            self.exec_if(node, frame)
+        elif isinstance(node, (cst.For,)):
+            iterable = self.eval(node.iter, frame)
+            self.assign(node.target, self.iterate(iterable), frame)
+            self.exec_block(node.body.body, frame)
+            if node.orelse is not None:
+                self.exec_block(node.orelse.body.body, frame)
+        elif isinstance(node, cst.While):
+            self.eval(node.test, frame)
+            self.exec_block(node.body.body, frame)
+            if node.orelse is not None:
+                self.exec_block(node.orelse.body.body, frame)
+        elif isinstance(node, (cst.Try, cst.TryStar)):
+            self.exec_block(node.body.body, frame)
+            for handler in node.handlers:
+                if handler.name is not None:
+                    self.assign(handler.name.name, UNKNOWN, frame)
+                self.exec_block(handler.body.body, frame)
+            if node.orelse is not None:
+                self.exec_block(node.orelse.body.body, frame)
+            if node.finalbody is not None:
+                self.exec_block(node.finalbody.body.body, frame)
+        elif isinstance(node, cst.With):
+            for item in node.items:
+                value = self.eval(item.item, frame)
+                if item.asname is not None:
+                    self.assign(item.asname.name, value, frame)
+            self.exec_block(node.body.body, frame)
+        elif isinstance(node, cst.Match):
+            self.eval(node.subject, frame)
+            for case in node.cases:
+                self.exec_block(case.body.body, frame)
+        elif hasattr(node, "body") and hasattr(node.body, "body"):
+            self.exec_block(node.body.body, frame)
+
+    def exec_small(self, node: cst.BaseSmallStatement, frame: Frame) -> None:
+        if isinstance(node, cst.Expr):
+            self.eval(node.value, frame)
+        elif isinstance(node, cst.Assign):
+            value = self.eval(node.value, frame)
+            for target in node.targets:
+                self.assign(target.target, value, frame)
+        elif isinstance(node, cst.AnnAssign):
+            if node.value is not None:
+                self.assign(node.target, self.eval(node.value, frame), frame)
+        elif isinstance(node, cst.AugAssign):
+            current = self.eval(node.target, frame)
+            value = self.eval(node.value, frame)
+            self.assign(node.target, combine([current, value]) if data_parts(current) else value, frame)
+        elif isinstance(node, cst.Return):
+            frame.returns.append(self.eval(node.value, frame) if node.value is not None else UNKNOWN)
+        elif isinstance(node, cst.Import):
+            for alias in node.names:
+                dotted = _dotted(alias.name)
+                if alias.asname is not None:
+                    self.assign(alias.asname.name, Ref(dotted), frame)
+                else:
+                    head = dotted.split(".", 1)[0]
+                    self.assign_name(head, Ref(head), frame)
+        elif isinstance(node, cst.ImportFrom):
+            if isinstance(node.names, cst.ImportStar):
+                return
+            module = "." * len(node.relative) + (_dotted(node.module) if node.module is not None else "")
+            for alias in node.names:
+                name = _dotted(alias.name)
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                qualified = f"{module}.{name}" if module and not module.endswith(".") else f"{module}{name}"
+                self.assign(bound, Ref(qualified), frame)
+        elif isinstance(node, cst.Global):
+            frame.global_names.update(name.name.value for name in node.names)
+        elif isinstance(node, (cst.Raise, cst.Assert, cst.Del)):
+            for child in node.children:
+                if isinstance(child, cst.BaseExpression):
+                    self.eval(child, frame)
+
+    def exec_if(self, node: cst.If, frame: Frame) -> None:
+        self.eval(node.test, frame)
+        before = dict(frame.vars)
+        self.exec_block(node.body.body, frame)
+        after_body = frame.vars
+        frame.vars = dict(before)
+        if isinstance(node.orelse, cst.If):
+            self.exec_if(node.orelse, frame)
+        elif isinstance(node.orelse, cst.Else):
+            self.exec_block(node.orelse.body.body, frame)
+        after_else = frame.vars
+        merged: dict[str, Value] = {}
+        for name in after_body.keys() | after_else.keys():
+            if name in after_body and name in after_else:
+                merged[name] = join(after_body[name], after_else[name])
+            else:
+                merged[name] = after_body.get(name) or after_else[name]
+        frame.vars = merged
+
+    def exec_class(self, node: cst.ClassDef, frame: Frame) -> None:
+        methods: dict[str, Function] = {}
+        class_frame = Frame(vars={}, parent=frame)
+        for statement in node.body.body:
+            if isinstance(statement, cst.FunctionDef):
+                function = Function(node=statement, qualname=f"{node.name.value}.{statement.name.value}",
+                                    scope=frame)
+                methods[statement.name.value] = function
+            else:
+                self.exec_statement(statement, class_frame)
+        info = ClassInfo(node=node, methods=methods)
+        self.classes.append(info)
+        self.assign_name(node.name.value, info, frame)
+
+    # ----------------------------------------------------------------- binding
+    def assign_name(self, name: str, value: Value, frame: Frame) -> None:
+        if isinstance(value, Data) and value.label != name:
+            value = value.derive(label=name)
+        if name in frame.global_names:
+            self.module_frame.vars[name] = value
+        else:
+            frame.vars[name] = value
+
+    def assign(self, target: cst.BaseExpression, value: Value, frame: Frame) -> None:
+        if isinstance(target, cst.Name):
+            self.assign_name(target.value, value, frame)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            starred = [i for i, element in enumerate(elements) if isinstance(element, cst.StarredElement)]
+            if isinstance(value, Sequence) and (len(value.items) == len(elements) or starred):
+                items = list(value.items)
+                if starred:
+                    star = starred[0]
+                    tail = len(elements) - star - 1
+                    middle = items[star:len(items) - tail] if tail else items[star:]
+                    items = items[:star] + [Sequence(tuple(middle))] + (items[len(items) - tail:] if tail else [])
+                for element, item in zip(elements, items):
+                    self.assign(element.value, item, frame)
+            else:
+                for element in elements:
+                    self.assign(element.value, self.unpack_item(value), frame)
+        elif isinstance(target, cst.Attribute):
+            base = self.eval(target.value, frame)
+            if isinstance(base, Instance):
+                base.attrs[target.attr.value] = value
+        elif isinstance(target, cst.Subscript):
+            # ``df[cols] = scaler.fit_transform(df[cols])`` changes df: its rows now carry the transformer's output.
+            base = self.eval(target.value, frame)
+            if isinstance(target.value, cst.Name) and isinstance(base, Data):
+                added = data_parts(value)
+                if added:
+                    taints = base.taints.union(*(part.taints for part in added))
+                    self.assign_name(target.value.value, base.derive(taints=taints), frame)
+        elif isinstance(target, cst.StarredElement):
+            self.assign(target.value, value, frame)
+
+    def unpack_item(self, value: Value) -> Value:
+        if isinstance(value, Data):
+            return value.derive()
+        if isinstance(value, Sequence):
+            return _join_all(value.items)
+        return UNKNOWN
+
+    def iterate(self, value: Value) -> Value:
+        """The value of one item of ``value`` when iterated."""
+        if isinstance(value, Folds):
+            split = value.split
+            return Sequence((
+                Data(origins=split.origins, label="train_index", partition=Partition(split, "train"), is_index=True),
+                Data(origins=split.origins, label="test_index", partition=Partition(split, "test"), is_index=True),
+            ))
+        if isinstance(value, Zip):
+            return Sequence(tuple(self.iterate(part) for part in value.parts))
+        if isinstance(value, Sequence):
+            return _join_all(value.items)
+        if isinstance(value, Data):
+            return value.derive(is_index=False, shuffled=False)
+        return UNKNOWN
+
+    # ----------------------------------------------------------------- expressions
+    def eval(self, node: cst.BaseExpression | None, frame: Frame) -> Value:
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.Name):
+            found = frame.lookup(node.value)
+            if found is not None:
+                return found
+            if node.value in _BUILTIN_NAMES:
+                return Ref(f"builtins.{node.value}")
+            return UNKNOWN
+        if isinstance(node, cst.Attribute):
+            return self.eval_attribute(node, frame)
+        if isinstance(node, cst.Call):
+            return self.eval_call(node, frame)
+        if isinstance(node, cst.Subscript):
+            return self.eval_subscript(node, frame)
+        if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+            items: list[Value] = []
+            for element in node.elements:
+                value = self.eval(element.value, frame)
+                if isinstance(element, cst.StarredElement) and isinstance(value, Sequence):
+                    items.extend(value.items)
+                else:
+                    items.append(value)
+            return Sequence(tuple(items))
+        if isinstance(node, cst.BinaryOperation):
+            return combine([self.eval(node.left, frame), self.eval(node.right, frame)])
+        if isinstance(node, cst.UnaryOperation):
+            return self.eval(node.expression, frame)
+        if isinstance(node, cst.Comparison):
+            values = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
+            return combine(values)
+        if isinstance(node, cst.BooleanOperation):
+            return join(self.eval(node.left, frame), self.eval(node.right, frame))
+        if isinstance(node, cst.IfExp):
+            self.eval(node.test, frame)
+            return join(self.eval(node.body, frame), self.eval(node.orelse, frame))
+        if isinstance(node, cst.Lambda):
+            function = Function(node=node, qualname="<lambda>", scope=frame)
+            return function
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            return self.eval_comprehension(node, frame)
+        if isinstance(node, cst.NamedExpr):
+            value = self.eval(node.value, frame)
+            self.assign(node.target, value, frame)
+            return value
+        if isinstance(node, (cst.Await, cst.Yield)):
+            inner = getattr(node, "expression", None) or getattr(node, "value", None)
+            return self.eval(inner, frame) if isinstance(inner, cst.BaseExpression) else UNKNOWN
+        if isinstance(node, cst.Dict):
+            for element in node.elements:
+                if isinstance(element, cst.DictElement):
+                    self.eval(element.key, frame)
+                self.eval(element.value, frame)
+            return UNKNOWN
+        if isinstance(node, cst.FormattedString):
+            for part in node.parts:
+                if isinstance(part, cst.FormattedStringExpression):
+                    self.eval(part.expression, frame)
+            return UNKNOWN
+        return UNKNOWN
+
+    def eval_comprehension(self, node, frame: Frame) -> Value:
+        inner = Frame(vars={}, parent=frame)
+        clause = node.for_in
+        while clause is not None:
+            self.assign(clause.target, self.iterate(self.eval(clause.iter, inner)), inner)
+            for condition in clause.ifs:
+                self.eval(condition.test, inner)
+            clause = clause.inner_for_in
+        if isinstance(node, cst.DictComp):
+            self.eval(node.key, inner)
+            self.eval(node.value, inner)
+            return UNKNOWN
+        element = self.eval(node.elt, inner)
+        return element.derive() if isinstance(element, Data) else UNKNOWN
+
+    def eval_attribute(self, node: cst.Attribute, frame: Frame) -> Value:
+        base = self.eval(node.value, frame)
+        name = node.attr.value
+        if isinstance(base, Ref):
+            return base.attr(name)
+        if isinstance(base, Data):
+            return base.derive()
+        if isinstance(base, Instance):
+            return base.attrs.get(name, UNKNOWN)
+        return UNKNOWN
+
+    def eval_subscript(self, node: cst.Subscript, frame: Frame) -> Value:
+        base = self.eval(node.value, frame)
+        first = node.slice[0].slice if node.slice else None
+        for element in node.slice[1:]:
+            if isinstance(element.slice, cst.Index):
+                self.eval(element.slice.value, frame)
+        if isinstance(first, cst.Slice):
+            for part in (first.lower, first.upper, first.step):
+                self.eval(part, frame)
+        index = self.eval(first.value, frame) if isinstance(first, cst.Index) else UNKNOWN
+        if isinstance(base, Sequence):
+            position = _literal_int(first.value) if isinstance(first, cst.Index) else None
+            if position is not None and -len(base.items) <= position < len(base.items):
+                return base.items[position]
+            return _join_all(base.items)
+        if not isinstance(base, Data):
+            return UNKNOWN
+        if isinstance(first, cst.Slice):
+            if not base.shuffled:
+                return base.derive()
+            return self._slice_of_shuffled(base, first, node)
+        if isinstance(index, Data) and index.is_index:
+            if index.partition is not None:
+                split = index.partition.split
+                if not any(existing is base for existing in split.inputs):
+                    split.inputs = split.inputs + (base,)
+                return base.derive(partition=index.partition, is_index=base.is_index, shuffled=False)
+            if index.shuffled:
+                return base.derive(shuffled=True)
+        return base.derive()
+
+    def _slice_of_shuffled(self, base: Data, bounds: cst.Slice, node: cst.CSTNode) -> Data:
+        """Slices of rows in random order are the parts of a random split: ``X[perm[:n]]``, ``idx[n:]``."""
+        split = self._slice_splits.get(id(base))
+        if split is None:
+            split = SplitEvent(seq=self.seq(), node=node, kind="permutation", name="slicing of a random permutation",
+                               inputs=() if base.is_index else (base,))
+            self._slice_splits[id(base)] = split
+            self.events.splits.append(split)
+        if bounds.lower is None and bounds.upper is not None:
+            role = "train"
+        elif bounds.upper is None and bounds.lower is not None:
+            role = "test"
+        else:
+            role = "part"
+        return base.derive(partition=Partition(split, role), shuffled=False)
+
+    # ----------------------------------------------------------------- calls
+    def eval_call(self, node: cst.Call, frame: Frame) -> Value:
+        receiver: Value | None = None
+        if isinstance(node.func, cst.Attribute):
+            receiver = self.eval(node.func.value, frame)
+            method = node.func.attr.value
+            callee = receiver.attr(method) if isinstance(receiver, Ref) else None
+        else:
+            method = None
+            callee = self.eval(node.func, frame)
+        args: list[Value] = []
+        kwargs: dict[str, Value] = {}
+        for arg in node.args:
+            value = self.eval(arg.value, frame)
+            if arg.keyword is not None:
+                kwargs[arg.keyword.value] = value
+            elif arg.star == "*" and isinstance(value, Sequence):
+                args.extend(value.items)
+            elif arg.star:
+                continue
+            else:
+                args.append(value)
+        if callee is None and method is not None:
+            return self.call_method(receiver, method, args, kwargs, node, frame)
+        if isinstance(callee, Ref):
+            return self.call_library(callee, args, kwargs, node, frame)
+        if isinstance(callee, Function):
+            return self.call_function(callee, args, kwargs)
+        if isinstance(callee, ClassInfo):
+            instance = callee.instance = callee.instance or Instance(class_name=callee.node.name.value)
+            init = callee.methods.get("__init__")
+            if init is not None:
+                self.call_function(init, args, kwargs, self_value=instance)
+            return instance
+        return UNKNOWN
+
+    def call_method(self, receiver: Value, method: str, args: list[Value], kwargs: dict[str, Value],
+                    node: cst.Call, frame: Frame) -> Value:
+        if isinstance(receiver, Estimator):
+            return self.call_estimator(receiver, method, args, kwargs, node)
+        if isinstance(receiver, Splitter):
+            if method == "split" and args and isinstance(args[0], Data):
+                split = SplitEvent(seq=self.seq(), node=node, kind="splitter",
+                                   name=f"{receiver.qualname.rsplit('.', 1)[-1]}.split", inputs=(args[0],))
+                self.events.splits.append(split)
+                return Folds(split)
+            return UNKNOWN
+        if isinstance(receiver, Instance):
+            function = receiver.attrs.get(method)
+            if function is None:
+                function = next((info.methods.get(method) for info in self.classes
+                                 if info.instance is receiver and method in info.methods), None)
+                if function is not None:
+                    return self.call_function(function, args, kwargs, self_value=receiver)
+            if isinstance(function, Function):
+                return self.call_function(function, args, kwargs)
+            if isinstance(function, Estimator):
+                return UNKNOWN
+            return UNKNOWN
+        if method in _PERMUTATION_METHODS:
+            return self.permutation(args)
+        if method == "shuffle" and node.args:
+            self.shuffle_in_place(node.args[0].value, frame)
+            return UNKNOWN
+        if isinstance(receiver, Data):
+            if method == "sample":
+                return self.sample(receiver, kwargs, node)
+            if method == "drop":
+                dropped = [part for value in [*args, *kwargs.values()] for part in data_parts(value)
+                           if part.partition is not None and part.partition.split.kind == "sample"]
+                if dropped and dropped[0].partition.split.origins & receiver.origins:
+                    return receiver.derive(partition=Partition(dropped[0].partition.split, "test"))
+            return combine([receiver, *args, *kwargs.values()], label=receiver.label)
+        return UNKNOWN
+
+    def call_estimator(self, estimator: Estimator, method: str, args: list[Value], kwargs: dict[str, Value],
+                       node: cst.Call) -> Value:
+        data = args[0] if args else kwargs.get("X", UNKNOWN)
+        if method in _FIT_METHODS or method in _FIT_OUTPUT_METHODS:
+            target = args[1] if len(args) > 1 else kwargs.get("y")
+            fit = FitEvent(seq=self.seq(), node=node, estimator=estimator, method=method, data=data, target=target)
+            estimator.fits.append(fit)
+            self.events.fits.append(fit)
+            if self._cross_validates(estimator) and isinstance(data, Data):
+                self.events.splits.append(SplitEvent(seq=self.seq(), node=node, kind="cv",
+                                                     name=f"{estimator.short_name}.{method}", inputs=(data,)))
+            if method in _FIT_METHODS:
+                return estimator
+            if not isinstance(data, Data):
+                return UNKNOWN
+            output = data.derive(taints=data.taints | {fit})
+            if method == "fit_resample":
+                return Sequence((output, target.derive() if isinstance(target, Data) else UNKNOWN))
+            return output
+        if method in _APPLY_METHODS:
+            self.events.applies.append(ApplyEvent(seq=self.seq(), node=node, estimator=estimator, method=method,
+                                                  data=data))
+            if not isinstance(data, Data):
+                return UNKNOWN
+            taints = frozenset(estimator.fits[-1:]) if method in ("transform", "inverse_transform") else frozenset()
+            return data.derive(taints=data.taints | taints)
+        if method == "set_params":
+            return estimator
+        return UNKNOWN
+
+    def _cross_validates(self, estimator: Estimator) -> bool:
+        return self.api.cross_validates(canonical(estimator.qualname))
+
+    def call_library(self, callee: Ref, args: list[Value], kwargs: dict[str, Value], node: cst.Call,
+                     frame: Frame) -> Value:
+        api = self.api
+        name = canonical(callee.name)
+        short = name.rsplit(".", 1)[-1]
+        if name in api.split_functions:
+            inputs = tuple(arg for arg in args if isinstance(arg, Data))
+            split = SplitEvent(seq=self.seq(), node=node, kind="function", name=short, inputs=inputs)
+            self.events.splits.append(split)
+            parts: list[Value] = []
+            for arg in args:
+                if isinstance(arg, Data):
+                    parts.append(arg.derive(partition=Partition(split, "train"), shuffled=False, is_index=False))
+                    parts.append(arg.derive(partition=Partition(split, "test"), shuffled=False, is_index=False))
+                else:
+                    parts.extend([UNKNOWN, UNKNOWN])
+            return Sequence(tuple(parts))
+        if name in api.torch_split_functions:
+            dataset = args[0] if args else kwargs.get("dataset", UNKNOWN)
+            lengths = args[1] if len(args) > 1 else kwargs.get("lengths", UNKNOWN)
+            count = len(lengths.items) if isinstance(lengths, Sequence) else 2
+            inputs = (dataset,) if isinstance(dataset, Data) else ()
+            split = SplitEvent(seq=self.seq(), node=node, kind="random_split", name=short, inputs=inputs)
+            self.events.splits.append(split)
+            roles = {2: ("train", "test"), 3: ("train", "part", "test")}.get(count, ("part",) * count)
+            if not isinstance(dataset, Data):
+                return Sequence((UNKNOWN,) * count)
+            return Sequence(tuple(dataset.derive(partition=Partition(split, role)) for role in roles))
+        if name in api.torch_subset:
+            dataset = args[0] if args else kwargs.get("dataset", UNKNOWN)
+            indices = args[1] if len(args) > 1 else kwargs.get("indices", UNKNOWN)
+            if isinstance(dataset, Data) and isinstance(indices, Data) and indices.partition is not None:
+                split = indices.partition.split
+                if not any(existing is dataset for existing in split.inputs):
+                    split.inputs = split.inputs + (dataset,)
+                return dataset.derive(partition=indices.partition)
+            return combine([dataset, indices])
+        if name in api.splitters:
+            return Splitter(name)
+        if name in api.cv_functions:
+            data = args[1] if len(args) > 1 else kwargs.get("X", UNKNOWN)
+            if isinstance(data, Data):
+                self.events.splits.append(SplitEvent(seq=self.seq(), node=node, kind="cv", name=short,
+                                                     inputs=(data,)))
+            return UNKNOWN
+        convention = api.pipelines.get(name)
+        if convention is not None:
+            return Estimator(name, node, steps=_pipeline_steps(convention, args, kwargs))
+        if name in api.search_cv:
+            inner = args[0] if args else kwargs.get("estimator", UNKNOWN)
+            return Estimator(name, node, steps=(inner,))
+        if name in api.estimators or name in api.samplers:
+            return Estimator(name, node)
+        if name in _IN_PLACE_SHUFFLES and node.args:
+            self.shuffle_in_place(node.args[0].value, frame)
+            return UNKNOWN
+        if name in api.permutation_functions:
+            return self.permutation(args)
+        if name in api.shuffle_functions:
+            shuffled = [arg.derive(shuffled=True) if isinstance(arg, Data) else UNKNOWN for arg in args]
+            return shuffled[0] if len(shuffled) == 1 else Sequence(tuple(shuffled))
+        if name.startswith("builtins."):
+            if short == "zip":
+                return Zip(tuple(args))
+            if short == "enumerate":
+                return Zip((UNKNOWN, args[0] if args else UNKNOWN))
+            if short in _ROW_PRESERVING_BUILTINS:
+                return combine(args)
+            return UNKNOWN
+        inputs = [*args, *kwargs.values()]
+        if any(data_parts(value) for value in inputs):
+            return combine(inputs)
+        # A library call that takes no data makes new data: a loader, a generator, a constructor.
+        return Data(origins=frozenset({new_id()}), label=short)
+
+    def permutation(self, args: list[Value]) -> Value:
+        subject = args[0] if args else UNKNOWN
+        if isinstance(subject, Data) and not subject.is_index and subject.label not in ("len", "shape"):
+            return subject.derive(shuffled=True)
+        return Data(origins=frozenset({new_id()}), label="permutation", is_index=True, shuffled=True)
+
+    def shuffle_in_place(self, target: cst.BaseExpression, frame: Frame) -> None:
+        if isinstance(target, cst.Name):
+            value = frame.lookup(target.value)
+            if isinstance(value, Data):
+                self.assign_name(target.value, value.derive(shuffled=True), frame)
+
+    def sample(self, frame_value: Data, kwargs: dict[str, Value], node: cst.Call) -> Value:
+        """``df.sample(frac=1)`` shuffles; ``df.sample(frac=0.8)`` takes the training part of a split."""
+        fraction = kwargs.get("frac")
+        literal = getattr(node, "args", ())
+        frac_node = next((arg.value for arg in literal if arg.keyword is not None and arg.keyword.value == "frac"),
+                         None)
+        frac = _literal_float(frac_node) if frac_node is not None else None
+        if fraction is None and "n" not in kwargs:
+            return frame_value.derive()
+        if frac is not None and frac >= 1:
+            return frame_value.derive(shuffled=True)
+        split = SplitEvent(seq=self.seq(), node=node, kind="sample", name="DataFrame.sample", inputs=(frame_value,))
+        self.events.splits.append(split)
+        return frame_value.derive(partition=Partition(split, "train"))
+
+    def call_function(self, function: Function, args: list[Value], kwargs: dict[str, Value], *,
+                      fresh_params: bool = False, self_value: Value | None = None) -> Value:
+        key = id(function)
+        if function in self._stack or len(self._stack) >= MAX_CALL_DEPTH:
+            return combine([*args, *kwargs.values()])
+        if self._inlines.get(key, 0) >= MAX_INLINES_PER_FUNCTION:
+            return combine([*args, *kwargs.values()])
+        self._inlines[key] = self._inlines.get(key, 0) + 1
+        function.analysed = True
+        node = function.node
+        frame = Frame(vars={}, parent=function.scope if function.scope is not None else self.module_frame)
+        positional = list(args)
+        params = node.params
+        ordered = [*params.posonly_params, *params.params]
+        if self_value is not None and ordered:
+            self.assign_name(ordered[0].name.value, self_value, frame)
+            ordered = ordered[1:]
+        for param in [*ordered, *params.kwonly_params]:
+            name = param.name.value
+            if positional and param in ordered:
+                value = positional.pop(0)
+            elif name in kwargs:
+                value = kwargs[name]
+            elif fresh_params:
+                value = Data(origins=frozenset({new_id()}), label=name)
+            elif param.default is not None:
+                value = self.eval(param.default, frame.parent)
+            else:
+                value = UNKNOWN
+            self.assign_name(name, value, frame)
+        if isinstance(params.star_arg, cst.Param):
+            self.assign_name(params.star_arg.name.value, Sequence(tuple(positional)), frame)
+        if isinstance(params.star_kwarg, cst.Param):
+            self.assign_name(params.star_kwarg.name.value, UNKNOWN, frame)
+        self._stack.append(function)
+        try:
+            if isinstance(node, cst.Lambda):
+                return self.eval(node.body, frame)
+            body = node.body
+            if isinstance(body, cst.IndentedBlock):
+                self.exec_block(body.body, frame)
+            else:
+                for small in body.body:
+                    self.exec_small(small, frame)
+        finally:
+            self._stack.pop()
+        return _join_all(frame.returns)
+
+
+def _pipeline_steps(convention: str, args: list[Value], kwargs: dict[str, Value]) -> tuple[Value, ...]:
+    """The estimators inside a pipeline constructor call, by the calling convention of that constructor."""
+    if convention == "varargs":
+        return tuple(args)
+    if convention == "varargs_tuples":
+        return tuple(arg.items[0] for arg in args if isinstance(arg, Sequence) and arg.items)
+    keyword = {"steps": "steps", "transformers": "transformers", "transformer_list": "transformer_list"}[convention]
+    listed = args[0] if args else kwargs.get(keyword, UNKNOWN)
+    if not isinstance(listed, Sequence):
+        return ()
+    return tuple(item.items[1] for item in listed.items if isinstance(item, Sequence) and len(item.items) > 1)
+
+
+def _join_all(values) -> Value:
+    result: Value = UNKNOWN
+    for value in values:
+        result = join(result, value)
+    return result
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _literal_int(node: cst.BaseExpression) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value.replace("_", ""), 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _literal_int(node.expression)
+        return -inner if inner is not None else None
+    return None
+
+
+def _literal_float(node: cst.BaseExpression) -> float | None:
+    if isinstance(node, (cst.Integer, cst.Float)):
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return None
+    return None

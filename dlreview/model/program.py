@@ -1,0 +1,64 @@
+"""The program model of one file: parsed once, interpreted once, queried by every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from dlreview.apidata import ApiData, load
+from dlreview.model.events import Events
+from dlreview.model.interpreter import Interpreter
+from dlreview.sources import Source, SourceError
+
+
+@dataclass(frozen=True)
+class Span:
+    """A node's place: 1-based lines and columns in the file, or in the cell for notebooks."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    cell: int | None
+    end_cell: int | None
+
+    def describe(self) -> str:
+        return f"cell {self.cell}, line {self.line}" if self.cell is not None else f"line {self.line}"
+
+
+class Program:
+    def __init__(self, source: Source, api: ApiData | None = None):
+        self.source = source
+        self.api = api or load()
+        try:
+            self.module = cst.parse_module(source.text)
+        except cst.ParserSyntaxError as exc:
+            cell, line = source.locate(exc.raw_line)
+            where = f"cell {cell}, line {line}" if cell is not None else f"line {line}"
+            message = exc.message.splitlines()[0] if exc.message else "invalid syntax"
+            raise SourceError(f"syntax error at {where}, column {exc.raw_column + 1}: {message}") from None
+        except RecursionError:
+            raise SourceError("too deeply nested to parse") from None
+        self.events: Events = Interpreter(self.module, self.api).run()
+
+    @cached_property
+    def _positions(self):
+        # Resolved only when a rule reports something: clean files never pay for position metadata.
+        wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+        return wrapper.resolve(PositionProvider)
+
+    def span(self, node: cst.CSTNode) -> Span:
+        code_range: CodeRange = self._positions[node]
+        cell, line = self.source.locate(code_range.start.line)
+        end_cell, end_line = self.source.locate(code_range.end.line)
+        return Span(line, code_range.start.column + 1, end_line, code_range.end.column + 1, cell, end_cell)
+
+    def where(self, node: cst.CSTNode) -> str:
+        return self.span(node).describe()
+
+    def code(self, node: cst.CSTNode, limit: int = 60) -> str:
+        text = " ".join(self.module.code_for_node(node).split())
+        return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,174 @@
+"""Abstract values of the program model.
+
+The interpreter does not run code; it follows where data comes from. Every array, frame, tensor or dataset is a
+``Data`` whose ``origins`` name the root data sets its rows come from, whose ``partition`` says which part of which
+split it is (if any), and whose ``taints`` name the fitted transformers whose output it contains.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+if TYPE_CHECKING:
+    from dlreview.model.events import FitEvent, SplitEvent
+
+_ids = itertools.count(1)
+
+
+def new_id() -> int:
+    return next(_ids)
+
+
+class Value:
+    """Base of all abstract values. ``UNKNOWN`` is what the model cannot tell: rules stay silent on it."""
+
+
+class _Unknown(Value):
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Value = _Unknown()
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One part of a split: ``role`` is "train", "test" or "part" (a fold or slice whose role is not known)."""
+
+    split: SplitEvent
+    role: str
+
+
+@dataclass(frozen=True, eq=False)
+class Data(Value):
+    origins: frozenset[int]
+    label: str = ""                       # a name for messages: the expression it first came from
+    partition: Partition | None = None
+    taints: frozenset[FitEvent] = frozenset()
+    is_index: bool = False                # row positions (from a splitter or a permutation), not rows
+    shuffled: bool = False                # rows (or positions) in a random order: slices of it are a split
+    slice_split: SplitEvent | None = None  # the split recorded when a shuffled value was first sliced
+
+    def derive(self, label: str | None = None, **changes) -> Data:
+        if label is not None:
+            changes["label"] = label
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, eq=False)
+class Ref(Value):
+    """A name from outside the program: a module, class or function of a library, by qualified name."""
+
+    name: str
+
+    def attr(self, attr: str) -> Ref:
+        return Ref(f"{self.name}.{attr}")
+
+
+@dataclass(eq=False)
+class Estimator(Value):
+    """An instance of a known estimator class, or a pipeline of steps."""
+
+    qualname: str
+    node: cst.CSTNode
+    steps: tuple[Value, ...] = ()
+    fits: list[FitEvent] = field(default_factory=list)
+
+    @property
+    def short_name(self) -> str:
+        return self.qualname.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True, eq=False)
+class Splitter(Value):
+    """A cross-validation splitter instance (KFold, StratifiedKFold, ...)."""
+
+    qualname: str
+
+
+@dataclass(frozen=True, eq=False)
+class Folds(Value):
+    """What ``splitter.split(X)`` returns: iterating it gives (train positions, test positions)."""
+
+    split: SplitEvent
+
+
+@dataclass(frozen=True, eq=False)
+class Sequence(Value):
+    """A tuple or list whose items are known (literals, results of ``train_test_split``)."""
+
+    items: tuple[Value, ...]
+
+
+@dataclass(eq=False)
+class Function(Value):
+    """A function or lambda defined in the program; calls are followed into its body."""
+
+    node: cst.FunctionDef | cst.Lambda
+    qualname: str
+    scope: object = None          # the interpreter frame it was defined in (closures read from it)
+    analysed: bool = False
+
+
+@dataclass(eq=False)
+class Instance(Value):
+    """An object of a class defined in the program: its attributes are tracked (``self.scaler = ...``)."""
+
+    class_name: str
+    attrs: dict[str, Value] = field(default_factory=dict)
+
+
+def data_parts(value: Value) -> list[Data]:
+    """All Data reachable in a value (items of sequences included)."""
+    if isinstance(value, Data):
+        return [value]
+    if isinstance(value, Sequence):
+        return [part for item in value.items for part in data_parts(item)]
+    return []
+
+
+def combine(values: list[Value], label: str = "") -> Value:
+    """The value of an operation on several inputs: its rows come from all of them.
+
+    A partition survives only when every input is the same part of the same split; mixing train and test
+    gives unsplit data again.
+    """
+    parts = [part for value in values for part in data_parts(value)]
+    if not parts:
+        return UNKNOWN
+    if len(parts) == 1:
+        return parts[0].derive(label or parts[0].label)
+    partitions = {part.partition for part in parts}
+    partition = partitions.pop() if len(partitions) == 1 else None
+    return Data(
+        origins=frozenset().union(*(part.origins for part in parts)),
+        label=label or parts[0].label,
+        partition=partition,
+        taints=frozenset().union(*(part.taints for part in parts)),
+        is_index=all(part.is_index for part in parts),
+    )
+
+
+def join(first: Value, second: Value) -> Value:
+    """The value a name has after two branches that gave it ``first`` and ``second``."""
+    if first is second:
+        return first
+    if first is UNKNOWN:
+        return second
+    if second is UNKNOWN:
+        return first
+    if isinstance(first, Data) and isinstance(second, Data):
+        return Data(
+            origins=first.origins | second.origins,
+            label=first.label or second.label,
+            # A part of a split in either branch stays one: when the model cannot tell, it stays silent.
+            partition=first.partition or second.partition,
+            taints=first.taints | second.taints,
+            is_index=first.is_index and second.is_index,
+            shuffled=first.shuffled and second.shuffled,
+        )
+    return second

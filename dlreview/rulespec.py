@@ -1,0 +1,178 @@
+"""Rules as data: load ``rules/<ID>.toml`` (id, tip, texts, examples) and render a rule's documentation.
+
+An example marks each line where a finding is expected with a trailing ``# expect: ID`` comment; the test harness
+turns every example of every rule into a test case, so a rule's docs and its tests are the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from dlreview.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+TIPS = {
+    1: "Decide whether deep learning is appropriate for your problem",
+    2: "Use traditional methods to establish performance baselines",
+    3: "Understand the complexities of training deep neural networks",
+    4: "Know your data and your question",
+    5: "Choose an appropriate data representation and neural network architecture",
+    6: "Tune your hyperparameters extensively and systematically",
+    7: "Address deep neural networks' increased tendency to overfit the dataset",
+    8: "Deep learning models can be made more transparent",
+    9: "Don't over interpret predictions",
+    10: "Actively consider the ethical implications of your work",
+}
+PAPER = 'Lee BD, Gitter A, Greene CS, et al. "Ten quick tips for deep learning in biology." PLoS Comput Biol 18(3): e1009803 (2022)'
+
+_EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+_FIELDS = {"id", "name", "title", "tip", "severity", "summary", "rationale", "fix", "limitations", "references",
+           "examples"}
+_REQUIRED = _FIELDS - {"examples"}
+_EXAMPLE_FIELDS = {"name", "kind", "code", "cells", "docs"}
+
+# Rules about dlreview's own suppressions: their findings carry the tip of the rule they concern (spec tip = 0).
+META_RULES = frozenset({"DLR001"})
+
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "How to suppress", "Limitations",
+                "References")
+
+
+class RuleSpecError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    kind: str                       # "bad" or "good"
+    code: str | None = None         # a Python file
+    cells: tuple[str, ...] = ()     # or the code cells of a notebook
+    docs: bool = False              # shown in `dlreview rule ID`
+
+    @property
+    def is_notebook(self) -> bool:
+        return bool(self.cells)
+
+    def expected(self) -> list[tuple[int | None, int, str]]:
+        """(cell, line, rule) of every ``# expect:`` marker; cell is None for a Python file."""
+        found = []
+        chunks = [(None, self.code or "")] if not self.cells else list(enumerate(self.cells, start=1))
+        for cell, text in chunks:
+            for number, line in enumerate(text.splitlines(), start=1):
+                match = _EXPECT.search(line)
+                if match:
+                    found.extend((cell, number, code.strip()) for code in match.group(1).split(","))
+        return found
+
+    def display(self) -> str:
+        """The example as shown in docs: notebooks as numbered cells."""
+        if not self.cells:
+            return (self.code or "").strip("\n")
+        return "\n\n".join(f"# In [{n}]:\n{text.strip()}" for n, text in enumerate(self.cells, start=1))
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    name: str
+    title: str
+    tip: int
+    severity: Severity
+    summary: str
+    rationale: str
+    fix: str
+    limitations: str
+    references: tuple[str, ...]
+    examples: tuple[Example, ...]
+    path: Path
+
+    def doc_example(self, kind: str) -> Example:
+        candidates = [e for e in self.examples if e.kind == kind]
+        return next((e for e in candidates if e.docs), candidates[0])
+
+    def render(self) -> str:
+        """The rule's documentation, in the section order ruff users know."""
+        bad, good = self.doc_example("bad"), self.doc_example("good")
+        sections = {
+            "What it does": self.summary,
+            "Why is this bad?": (f"Tip {self.tip} of the paper: \"{TIPS[self.tip]}\".\n\n" if self.tip else "")
+            + self.rationale,
+            "Example": f"```python\n{bad.display()}\n```",
+            "Use instead": f"{self.fix}\n\n```python\n{good.display()}\n```",
+            "How to suppress": (
+                f"On the line of the finding: `# noqa: {self.id}` (the code is required; a bare `# noqa` does not "
+                f"suppress, and a suppression that no longer matches a finding is reported as DLR001).\n"
+                f"For the whole project, in pyproject.toml: `[tool.dlreview]` `ignore = [\"{self.id}\"]`; for some "
+                f"files: `[tool.dlreview.per-file-ignores]` `\"scripts/*.py\" = [\"{self.id}\"]`."),
+            "Limitations": self.limitations,
+            "References": "\n".join(f"- {reference}" for reference in (PAPER, *self.references)),
+        }
+        tip = f"Tip {self.tip}" if self.tip else "Tip of the rule it concerns"
+        header = f"# {self.name} ({self.id})\n\n{self.title}.\n\n{tip} · severity: {self.severity.value}"
+        body = "\n\n".join(f"## {title}\n\n{sections[title].strip()}" for title in DOC_SECTIONS)
+        return f"{header}\n\n{body}\n"
+
+
+def rules_dir() -> Path:
+    """``dlreview/_rules`` in an installed wheel; the source tree's ``rules/`` otherwise."""
+    packaged = Path(__file__).parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).parent.parent / "rules"
+    if source.is_dir():
+        return source
+    raise RuleSpecError(f"rule files not found in {packaged} or {source}: the installation is incomplete")
+
+
+@cache
+def load_specs() -> dict[str, RuleSpec]:
+    specs: dict[str, RuleSpec] = {}
+    for path in sorted(rules_dir().glob("*.toml")):
+        spec = parse_spec(path)
+        if spec.id in specs:
+            raise RuleSpecError(f"{path}: rule id {spec.id} is also used by {specs[spec.id].path}")
+        specs[spec.id] = spec
+    return specs
+
+
+def parse_spec(path: Path) -> RuleSpec:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleSpecError(f"{path}: invalid TOML: {exc}") from None
+    unknown = set(data) - _FIELDS
+    missing = _REQUIRED - set(data)
+    if unknown or missing:
+        raise RuleSpecError(f"{path}: unknown fields {sorted(unknown)}, missing fields {sorted(missing)}")
+    if path.stem != data["id"]:
+        raise RuleSpecError(f"{path}: file name must be the rule id {data['id']}.toml")
+    if data["tip"] not in TIPS and not (data["tip"] == 0 and data["id"] in META_RULES):
+        raise RuleSpecError(f"{path}: tip must be 1-10, not {data['tip']!r}")
+    examples = []
+    for number, raw in enumerate(data.get("examples", []), start=1):
+        extra = set(raw) - _EXAMPLE_FIELDS
+        if extra or raw.get("kind") not in ("bad", "good") or ("code" in raw) == ("cells" in raw):
+            raise RuleSpecError(f"{path}: example {number} needs kind bad|good and exactly one of code/cells "
+                                f"(unknown fields: {sorted(extra)})")
+        examples.append(Example(name=raw.get("name", f"example {number}"), kind=raw["kind"], code=raw.get("code"),
+                                cells=tuple(raw.get("cells", ())), docs=raw.get("docs", False)))
+    kinds = {example.kind for example in examples}
+    if kinds != {"bad", "good"}:
+        raise RuleSpecError(f"{path}: a rule needs at least one bad and one good example")
+    for example in examples:
+        if example.kind == "bad" and not example.expected():
+            raise RuleSpecError(f"{path}: bad example {example.name!r} marks no line with '# expect: {data['id']}'")
+    return RuleSpec(
+        id=data["id"], name=data["name"], title=data["title"], tip=data["tip"], severity=Severity(data["severity"]),
+        summary=data["summary"], rationale=data["rationale"], fix=data["fix"], limitations=data["limitations"],
+        references=tuple(data["references"]), examples=tuple(examples), path=path,
+    )
