@@ -307,9 +307,12 @@ class Interpreter:
         """The value of one item of ``value`` when iterated."""
         if isinstance(value, Folds):
             split = value.split
+            parent = split.inputs[0].partition if split.inputs else None
             return Sequence((
-                Data(origins=split.origins, label="train_index", partition=Partition(split, "train"), is_index=True),
-                Data(origins=split.origins, label="test_index", partition=Partition(split, "test"), is_index=True),
+                Data(origins=split.origins, label="train_index", partition=Partition(split, "train", parent),
+                     is_index=True),
+                Data(origins=split.origins, label="test_index", partition=Partition(split, "test", parent),
+                     is_index=True),
             ))
         if isinstance(value, Zip):
             return Sequence(tuple(self.iterate(part) for part in value.parts))
@@ -453,7 +456,7 @@ class Interpreter:
             role = "test"
         else:
             role = "part"
-        return base.derive(partition=Partition(split, role), shuffled=False)
+        return base.derive(partition=Partition(split, role, base.partition), shuffled=False)
 
     # ----------------------------------------------------------------- calls
     def eval_call(self, node: cst.Call, frame: Frame) -> Value:
@@ -526,7 +529,8 @@ class Interpreter:
                 dropped = [part for value in [*args, *kwargs.values()] for part in data_parts(value)
                            if part.partition is not None and part.partition.split.kind == "sample"]
                 if dropped and dropped[0].partition.split.origins & receiver.origins:
-                    return receiver.derive(partition=Partition(dropped[0].partition.split, "test"))
+                    split = dropped[0].partition.split
+                    return receiver.derive(partition=Partition(split, "test", receiver.partition))
             return combine([receiver, *args, *kwargs.values()], label=receiver.label)
         return UNKNOWN
 
@@ -575,8 +579,9 @@ class Interpreter:
             parts: list[Value] = []
             for arg in args:
                 if isinstance(arg, Data):
-                    parts.append(arg.derive(partition=Partition(split, "train"), shuffled=False, is_index=False))
-                    parts.append(arg.derive(partition=Partition(split, "test"), shuffled=False, is_index=False))
+                    for role in ("train", "test"):
+                        parts.append(arg.derive(partition=Partition(split, role, arg.partition), shuffled=False,
+                                                is_index=False))
                 else:
                     parts.extend([UNKNOWN, UNKNOWN])
             return Sequence(tuple(parts))
@@ -590,7 +595,8 @@ class Interpreter:
             roles = {2: ("train", "test"), 3: ("train", "part", "test")}.get(count, ("part",) * count)
             if not isinstance(dataset, Data):
                 return Sequence((UNKNOWN,) * count)
-            return Sequence(tuple(dataset.derive(partition=Partition(split, role)) for role in roles))
+            return Sequence(tuple(dataset.derive(partition=Partition(split, role, dataset.partition))
+                                  for role in roles))
         if name in api.torch_subset:
             dataset = args[0] if args else kwargs.get("dataset", UNKNOWN)
             indices = args[1] if len(args) > 1 else kwargs.get("indices", UNKNOWN)
@@ -663,7 +669,7 @@ class Interpreter:
             return frame_value.derive(shuffled=True)
         split = SplitEvent(seq=self.seq(), node=node, kind="sample", name="DataFrame.sample", inputs=(frame_value,))
         self.events.splits.append(split)
-        return frame_value.derive(partition=Partition(split, "train"))
+        return frame_value.derive(partition=Partition(split, "train", frame_value.partition))
 
     def call_function(self, function: Function, args: list[Value], kwargs: dict[str, Value], *,
                       fresh_params: bool = False, self_value: Value | None = None) -> Value:

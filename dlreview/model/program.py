@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -36,10 +38,18 @@ class Program:
         try:
             self.module = cst.parse_module(source.text)
         except cst.ParserSyntaxError as exc:
-            cell, line = source.locate(exc.raw_line)
+            # CPython's own message and position are the ones users know; libcst's only where CPython accepts it.
+            line, column, message = exc.raw_line, exc.raw_column + 1, exc.message.splitlines()[0]
+            try:
+                compile(source.text, str(source.path), "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                        dont_inherit=True)
+            except SyntaxError as error:
+                line, column, message = error.lineno or 1, error.offset or 1, error.msg
+            except ValueError:
+                pass
+            cell, line = source.locate(line)
             where = f"cell {cell}, line {line}" if cell is not None else f"line {line}"
-            message = exc.message.splitlines()[0] if exc.message else "invalid syntax"
-            raise SourceError(f"syntax error at {where}, column {exc.raw_column + 1}: {message}") from None
+            raise SourceError(f"syntax error at {where}, column {column}: {message}") from None
         except RecursionError:
             raise SourceError("too deeply nested to parse") from None
         self.events: Events = Interpreter(self.module, self.api).run()

@@ -37,10 +37,35 @@ UNKNOWN: Value = _Unknown()
 
 @dataclass(frozen=True)
 class Partition:
-    """One part of a split: ``role`` is "train", "test" or "part" (a fold or slice whose role is not known)."""
+    """One part of a split: ``role`` is "train", "test" or "part" (a fold or slice whose role is not known).
+
+    ``parent`` is the part the split's input was itself (a validation split of the training part lies within it).
+    """
 
     split: SplitEvent
     role: str
+    parent: Partition | None = None
+
+    def lineage(self) -> list[Partition]:
+        chain: list[Partition] = []
+        part: Partition | None = self
+        while part is not None:
+            chain.append(part)
+            part = part.parent
+        return chain
+
+
+def common_partition(partitions) -> Partition | None:
+    """The innermost part that all of ``partitions`` lie within: train + validation lie within the training part;
+    train + test lie within nothing."""
+    partitions = list(partitions)
+    if not partitions or any(p is None for p in partitions):
+        return None
+    shared = partitions[0].lineage()
+    for other in partitions[1:]:
+        lineage = other.lineage()
+        shared = [part for part in shared if part in lineage]
+    return shared[0] if shared else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,8 +167,7 @@ def combine(values: list[Value], label: str = "") -> Value:
         return UNKNOWN
     if len(parts) == 1:
         return parts[0].derive(label or parts[0].label)
-    partitions = {part.partition for part in parts}
-    partition = partitions.pop() if len(partitions) == 1 else None
+    partition = common_partition(part.partition for part in parts)
     return Data(
         origins=frozenset().union(*(part.origins for part in parts)),
         label=label or parts[0].label,

@@ -1,0 +1,79 @@
+"""Every example of every rule is a test case: bad examples fire exactly on their `# expect:` lines, good ones stay
+silent. A rule cannot ship without examples, and its docs (which show these examples) cannot go stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from dlreview.checks import load_checks
+from dlreview.config import Settings
+from dlreview.engine import check_paths
+from dlreview.rulespec import DOC_SECTIONS, META_RULES, load_specs
+
+SPECS = load_specs()
+CASES = [
+    pytest.param(spec, example, id=f"{spec.id}-{example.kind}-{example.name}")
+    for spec in SPECS.values()
+    for example in spec.examples
+]
+
+
+def write_example(example, directory: Path) -> Path:
+    if example.is_notebook:
+        notebook = nbformat.v4.new_notebook()
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "language": "python",
+            "display_name": "Python 3",
+        }
+        notebook.cells = [nbformat.v4.new_markdown_cell("# An example")]
+        notebook.cells += [nbformat.v4.new_code_cell(cell) for cell in example.cells]
+        path = directory / "example.ipynb"
+        nbformat.write(notebook, path)
+        return path
+    path = directory / "example.py"
+    path.write_text(example.code, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("spec", "example"), CASES)
+def test_rule_example(spec, example, tmp_path):
+    path = write_example(example, tmp_path)
+    result = check_paths([path], Settings(root=tmp_path), use_cache=False)
+    assert result.errors == []
+    expected = example.expected()
+    judged = {spec.id} | {rule for _, _, rule in expected}
+    found = sorted(
+        (f.cell, f.line, f.rule) for f in result.findings if f.rule in judged
+    )
+    messages = "\n".join(
+        f"{f.cell}:{f.line}: {f.rule} {f.message}" for f in result.findings
+    )
+    assert found == sorted(expected), f"findings:\n{messages}"
+
+
+def test_every_rule_has_logic_and_every_logic_a_rule():
+    logic = set(load_checks())
+    assert logic | META_RULES == set(SPECS)
+
+
+@pytest.mark.parametrize("spec", SPECS.values(), ids=list(SPECS))
+def test_rule_docs_have_every_section(spec):
+    text = spec.render()
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert headings == list(DOC_SECTIONS)
+    for title in DOC_SECTIONS:
+        body = text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+        assert body.strip(), f"{spec.id}: section {title!r} is empty"
+    assert spec.id in text and spec.name in text
+
+
+@pytest.mark.parametrize("spec", SPECS.values(), ids=list(SPECS))
+def test_rule_docs_cite_their_tip(spec):
+    text = spec.render()
+    if spec.tip:
+        assert f"Tip {spec.tip}" in text
+    assert "Ten quick tips for deep learning in biology" in text
