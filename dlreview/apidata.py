@@ -86,6 +86,27 @@ class ApiData:
     def permutation_functions(self) -> frozenset[str]:
         return self.curated["numpy_permutation"] | self.curated["torch_permutation"]
 
+    def curated_set(self, key: str) -> frozenset[str]:
+        return self.curated.get(key, frozenset())
+
+    def is_model_class(self, qualname: str) -> bool:
+        """A model class of a library other than scikit-learn (Keras, XGBoost, LightGBM, CatBoost, torch.nn)."""
+        last = qualname.rsplit(".", 1)[-1]
+        return bool(last[:1].isupper()) and any(qualname.startswith(p) for p in self.curated_set("model_class_prefixes"))
+
+    def is_metric(self, qualname: str) -> bool:
+        """A function whose result scores predictions against labels."""
+        return qualname in self.metrics or any(qualname.startswith(p) for p in self.curated_set("metric_prefixes"))
+
+    def is_supervised_transformer(self, qualname: str) -> bool:
+        """A transformer whose fit learns from the labels (SelectKBest, RFE, TargetEncoder): selection bias.
+
+        Composites (ColumnTransformer, FeatureUnion) and ensembles that scikit-learn marks as needing y are
+        judged by their parts, not here."""
+        info = self.transformers.get(qualname)
+        return (info is not None and info.supervised
+                and info.module not in ("sklearn.compose", "sklearn.pipeline", "sklearn.ensemble", "sklearn.isotonic"))
+
     def is_stateful_transformer(self, qualname: str) -> bool:
         """True if fitting it learns statistics from X: fitting it before the split leaks."""
         info = self.transformers.get(qualname)

@@ -75,6 +75,30 @@ CURATED = {
     "imblearn_pipelines": ["imblearn.pipeline.Pipeline", "imblearn.pipeline.make_pipeline"],
     # keras Model.fit keyword arguments that carve out or pass a validation set.
     "keras_fit_validation_kwargs": ["validation_split", "validation_data"],
+    # Keyword arguments of fit/train calls in Keras, XGBoost, LightGBM, CatBoost and PyTorch Lightning that hand
+    # a data set to training for monitoring, early stopping or checkpointing: it must not be the test set.
+    "evaluation_keywords": ["eval_set", "evals", "val_dataloaders", "valid_sets", "validation_data"],
+    # Model classes outside scikit-learn, by name prefix: their instances fit, predict and evaluate.
+    "model_class_prefixes": ["catboost.CatBoost", "keras.Model", "keras.Sequential", "keras.models.",
+                             "lightgbm.LGBM", "tensorflow.keras.Model", "tensorflow.keras.Sequential",
+                             "tensorflow.keras.models.", "torch.nn.", "xgboost.XGB"],
+    # Functions that read a data set from a file (rows may repeat: nobody has removed duplicates yet).
+    "file_loaders": ["numpy.genfromtxt", "numpy.loadtxt", "pandas.read_csv", "pandas.read_excel",
+                     "pandas.read_feather", "pandas.read_hdf", "pandas.read_parquet", "pandas.read_table"],
+    # Ways to drop duplicate rows.
+    "deduplicating_functions": ["numpy.unique"],
+    "deduplicating_methods": ["drop_duplicates"],
+    # Summary statistics over rows: computed on all rows and mixed back into the data, they leak like a scaler.
+    "statistic_functions": ["numpy.amax", "numpy.amin", "numpy.max", "numpy.mean", "numpy.median", "numpy.min",
+                            "numpy.nanmax", "numpy.nanmean", "numpy.nanmedian", "numpy.nanmin", "numpy.nanstd",
+                            "numpy.percentile", "numpy.quantile", "numpy.std", "numpy.var", "torch.max",
+                            "torch.mean", "torch.median", "torch.min", "torch.std", "torch.var"],
+    "statistic_methods": ["max", "mean", "median", "min", "quantile", "std", "var"],
+    # pandas correlation methods: used to pick features by their correlation with the label.
+    "correlation_methods": ["corr", "corrwith"],
+    # Metrics outside sklearn.metrics, by name prefix (their results are scores).
+    "metric_prefixes": ["torch.nn.functional.", "torchmetrics.", "keras.losses.", "keras.metrics.",
+                        "tensorflow.keras.losses.", "tensorflow.keras.metrics."],
 }
 
 METRIC_SUFFIXES = ("_score", "_error", "_loss", "_curve")
@@ -150,6 +174,41 @@ def _y_doc(cls) -> str | None:
     return ""
 
 
+def _learns_nothing_from_rows(cls, uses_y: bool) -> bool:
+    """Probe: fit on two data sets that differ in every way a fit can notice (scale, which column predicts the
+    label, which column is constant, where values are missing); if both then transform a third data set the same
+    way, the fit learned only the shape (PolynomialFeatures), nothing from the rows."""
+    if {"random_state", "estimator"} & set(_params(cls)):
+        return False  # a random fit differs anyway (its sameness would be luck); a meta-estimator fits a model
+
+    rng = np.random.default_rng(0)
+    first, second = rng.uniform(1, 10, size=(60, 15)), rng.uniform(100, 1000, size=(60, 15))
+    first[rng.random((60, 15)) < 0.4] = 0.0      # different sparsity patterns (document frequencies)
+    second[:, :5][rng.random((60, 5)) < 0.8] = 0.0
+    first[:, 1] = 5.0                             # a constant column in one only
+    first_labels = (first[:, 0] > np.median(first[:, 0])).astype(int)      # which column predicts the label
+    second_labels = (second[:, 7] > np.median(second[:, 7])).astype(int)
+    first[:6, 0] = first[6:12, 3] = np.nan        # where values are missing
+    second[:6, 0] = np.nan
+    probe = rng.uniform(1, 1000, size=(20, 15))
+    probe[0, 0] = np.nan
+    clean = [np.nan_to_num(rows, nan=3.0) for rows in (first, second, probe)]
+    for (one, two, probed) in ((first, second, probe), clean):
+        outputs = []
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for rows, labels in ((one, first_labels), (two, second_labels)):
+                    fitted = _instance(cls)
+                    fitted.fit(rows, labels) if uses_y else fitted.fit(rows)
+                    output = fitted.transform(probed)
+                    outputs.append(output.toarray() if hasattr(output, "toarray") else np.asarray(output, dtype=float))
+        except Exception:  # no missing values allowed: probe again without; other input needed: learns from rows
+            continue
+        return outputs[0].shape == outputs[1].shape and bool(np.allclose(outputs[0], outputs[1], equal_nan=True))
+    return False
+
+
 def _transformer(cls, module: str) -> dict:
     tags = get_tags(_instance(cls))
     target = tags.target_tags
@@ -159,7 +218,10 @@ def _transformer(cls, module: str) -> dict:
     # (SelectKBest, SelectFromModel, PLS...), so also trust fit's documented y.
     y_doc = _y_doc(cls)
     uses_y = target.required or bool(y_doc and not IGNORED_Y.search(y_doc))
-    return {"stateless": not tags.requires_fit, "labels_only": labels_only,
+    # composites are judged by their parts; neighbour graphs keep the training rows themselves
+    composite = module in ("sklearn.compose", "sklearn.pipeline", "sklearn.neighbors")
+    stateless = not tags.requires_fit or (not labels_only and not composite and _learns_nothing_from_rows(cls, uses_y))
+    return {"stateless": stateless, "labels_only": labels_only,
             "supervised": uses_y and not labels_only,  # fitting on y alone is labels_only
             "module": module, "random_state": "random_state" in _params(cls)}
 
