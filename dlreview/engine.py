@@ -95,8 +95,8 @@ def analyze(path: Path, data: bytes) -> FileResult:
                 span = program.span(report.node)
                 result.findings.append(Finding(
                     path="", line=span.line, column=span.column, rule=rule_id, message=report.message,
-                    severity=spec.severity, tip=spec.tip, end_line=span.end_line, end_column=span.end_column,
-                    cell=span.cell, end_cell=span.end_cell,
+                    severity=report.severity or spec.severity, tip=spec.tip, end_line=span.end_line,
+                    end_column=span.end_column, cell=span.cell, end_cell=span.end_cell,
                 ))
         except Exception as exc:  # a bug in a rule must not cost the user the other rules and files
             if os.environ.get("DLREVIEW_DEBUG"):
@@ -104,7 +104,11 @@ def analyze(path: Path, data: bytes) -> FileResult:
             last = traceback.extract_tb(exc.__traceback__)[-1]
             result.errors.append(FileError("", f"internal error in rule {rule_id} ({type(exc).__name__}: {exc} at "
                                                f"{Path(last.filename).name}:{last.lineno}); please report this bug"))
-    result.findings = sorted(set(result.findings))
+    # One finding per rule and line: ``(X - X.mean()) / X.std()`` is one problem, not two.
+    unique: dict[tuple, Finding] = {}
+    for finding in sorted(set(result.findings)):
+        unique.setdefault((finding.rule, finding.cell, finding.line), finding)
+    result.findings = list(unique.values())
     return result
 
 

@@ -74,10 +74,12 @@ class Example:
         return found
 
     def display(self) -> str:
-        """The example as shown in docs: notebooks as numbered cells."""
+        """The example as shown in docs: notebooks as numbered cells; ``# expect: ID`` reads ``# <- ID``."""
         if not self.cells:
-            return (self.code or "").strip("\n")
-        return "\n\n".join(f"# In [{n}]:\n{text.strip()}" for n, text in enumerate(self.cells, start=1))
+            text = (self.code or "").strip("\n")
+        else:
+            text = "\n\n".join(f"# In [{n}]:\n{cell.strip()}" for n, cell in enumerate(self.cells, start=1))
+        return _EXPECT.sub(lambda match: f"# <- {match.group(1)}", text)
 
 
 @dataclass(frozen=True)

@@ -215,7 +215,7 @@ def test_rules_table_lists_every_rule_with_its_tip(dlreview):
         "name": "preprocessing-leakage",
         "tip": 7,
         "severity": "warning",
-        "title": "Preprocessing fit on rows that end up in the test set",
+        "title": "Unsupervised preprocessing fit on rows that a later hold-out split puts in the test set",
     } in listed
 
 
@@ -275,3 +275,10 @@ def test_bundled_example_study(dlreview):
     assert ("train_mlp.py", None, 17, "DLR101") in found
     assert ("analysis.ipynb", 5, 3, "DLR101") in found
     assert not any(name == "train_pipeline.py" for name, *_ in found)
+
+
+def test_rule_docs_mark_finding_lines_for_readers_not_for_the_harness(dlreview):
+    run = dlreview("rule", "DLR101")
+    assert run.code == 0
+    assert "# <- DLR101" in run.out
+    assert "expect:" not in run.out

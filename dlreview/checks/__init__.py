@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import libcst as cst
 
+from dlreview.findings import Severity
 from dlreview.model.program import Program
 
 REGISTRY: dict[str, type[Check]] = {}
@@ -20,6 +21,7 @@ REGISTRY: dict[str, type[Check]] = {}
 class Report:
     node: cst.CSTNode
     message: str
+    severity: Severity | None = None   # when one finding weighs more than the rule's usual severity
 
 
 class Check:

@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import builtins
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from dlreview.apidata import ApiData, canonical
-from dlreview.model.events import ApplyEvent, Events, FitEvent, SplitEvent
+from dlreview.model.events import (
+    ApplyEvent,
+    EvaluationUseEvent,
+    Events,
+    FitEvent,
+    LoopEvent,
+    Mention,
+    ScoreEvent,
+    SelectionEvent,
+    SplitEvent,
+)
 from dlreview.model.values import (
     UNKNOWN,
     Data,
@@ -41,6 +52,8 @@ MAX_STATEMENTS = 200_000  # per program: a runaway guard, far above any real scr
 _BUILTIN_NAMES = frozenset(dir(builtins))
 # Builtins whose result is made of their arguments' rows; other builtins (len, print, range, ...) give no data.
 _ROW_PRESERVING_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "iter", "next", "set", "frozenset"})
+# Builtins whose result is a value computed from their arguments (a sum of correct predictions is a score).
+_VALUE_BUILTINS = frozenset({"sum", "max", "min", "abs", "round", "float", "int"})
 _FIT_METHODS = frozenset({"fit", "partial_fit"})
 _FIT_OUTPUT_METHODS = frozenset({"fit_transform", "fit_predict", "fit_resample"})
 _APPLY_METHODS = frozenset({
@@ -49,6 +62,48 @@ _APPLY_METHODS = frozenset({
 })
 _PERMUTATION_METHODS = frozenset({"permutation"})
 _IN_PLACE_SHUFFLES = frozenset({"numpy.random.shuffle", "random.shuffle"})
+_SCORE_METHODS = frozenset({"score", "evaluate"})
+# Methods of models that return the model itself (scikit-learn, torch.nn.Module).
+_SELF_RETURNING_METHODS = frozenset({"set_params", "to", "cuda", "cpu", "float", "double", "half", "train", "eval",
+                                     "requires_grad_"})
+_CONTAINER_ADDS = frozenset({"append", "extend", "add", "insert", "update", "setdefault"})
+_CONTAINER_VIEWS = frozenset({"items", "values", "keys", "copy"})
+# Keeping the best of several scores.
+_SELECTING_BUILTINS = frozenset({"max", "min", "sorted"})
+_SELECTING_FUNCTIONS = frozenset({"numpy.argmax", "numpy.argmin", "numpy.nanargmax", "numpy.nanargmin", "numpy.max",
+                                  "numpy.min", "numpy.argsort", "torch.argmax", "torch.argmin"})
+_SELECTING_METHODS = frozenset({"idxmax", "idxmin", "nlargest", "nsmallest", "sort_values", "argmax", "argmin",
+                                "max", "min", "argsort"})
+_TRAIN_STEP_METHODS = frozenset({"backward", "step"})
+# A column that identifies a group of related rows (a patient, a donor, a batch), as a word of the column name,
+# alone or followed by an identifier suffix: patient, patient_id, PatientID, subject, donor_no, batch, site ...
+_GROUP_WORDS = ("patient|subject|donor|individual|participant|person|sample|specimen|batch|site|hospital|center|"
+                "centre|clinic|family|mouse|mice|animal|plate|well")
+_GROUP_COLUMN = re.compile(rf"^(?!(?:n|num|number|count|total|nb)_)(?:[a-z0-9]+_)?(?:{_GROUP_WORDS})s?"
+                           rf"(?:[ _]?(?:id|ids|no|number|code|name|key|label))?$")
+_TIME_COLUMN = re.compile(r"^(?:\w+[ _])?(?:date|datetime|time|timestamp|year|month|week|day)s?(?:[ _]\w+)?$")
+_LABEL_NAME = re.compile(r"^(?:y|Y|y_\w*|target\w*|labels?|outcome\w*|class(?:es)?|diagnosis)$")
+_VALIDATION_NAME = re.compile(r"(?:^|_)(?:val|valid|validation|dev|cal|calib|calibration|tune|tuning|es)(?:_|$|\d)",
+                              re.IGNORECASE)
+_LABEL_COLUMNS = frozenset({"target", "label", "labels", "y", "class", "outcome", "diagnosis", "response"})
+
+
+def _words(column: str) -> str:
+    """``PatientID`` -> ``patient_id``, so one pattern serves every naming style."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", column.strip()).lower()
+
+
+def is_label_name(name: str) -> bool:
+    """A variable that by its name holds the labels (``y``, ``y_train``, ``target``, ``labels``)."""
+    return bool(_LABEL_NAME.match(name))
+
+
+def is_group_column(column: str) -> bool:
+    return bool(_GROUP_COLUMN.match(_words(column)))
+
+
+def is_time_column(column: str) -> bool:
+    return bool(_TIME_COLUMN.match(_words(column)))
 
 
 @dataclass
@@ -100,6 +155,11 @@ class Interpreter:
         self._inlines: dict[int, int] = {}
         self._statements = 0
         self._slice_splits: dict[int, SplitEvent] = {}
+        self._sites: list[cst.CSTNode | None] = []     # calls being inlined, outermost first
+        self._loops: list[cst.CSTNode] = []
+        self._label_columns: set[str] = set(_LABEL_COLUMNS)
+        self._correlation_subscripts: list[tuple[FitEvent, str]] = []
+        self._asserting = False
 
     # ----------------------------------------------------------------- driver
     def run(self) -> Events:
@@ -114,6 +174,10 @@ class Interpreter:
                     self.call_function(function, [], {}, fresh_params=True)
         except _Budget:
             pass
+        # ``df.corr()["diagnosis"]`` is a correlation with the label once ``y = df["diagnosis"]`` is seen.
+        for fit, column in self._correlation_subscripts:
+            if column in self._label_columns:
+                fit.supervised = True
         return self.events
 
     def _analyse_class(self, info: ClassInfo) -> None:
@@ -149,13 +213,15 @@ class Interpreter:
             self.exec_if(node, frame)
         elif isinstance(node, (cst.For,)):
             iterable = self.eval(node.iter, frame)
-            self.assign(node.target, self.iterate(iterable), frame)
-            self.exec_block(node.body.body, frame)
+            with self._loop(node):
+                self.assign(node.target, self.iterate(iterable), frame)
+                self.exec_block(node.body.body, frame)
             if node.orelse is not None:
                 self.exec_block(node.orelse.body.body, frame)
         elif isinstance(node, cst.While):
-            self.eval(node.test, frame)
-            self.exec_block(node.body.body, frame)
+            with self._loop(node):
+                self.eval(node.test, frame)
+                self.exec_block(node.body.body, frame)
             if node.orelse is not None:
                 self.exec_block(node.orelse.body.body, frame)
         elif isinstance(node, (cst.Try, cst.TryStar)):
@@ -181,6 +247,22 @@ class Interpreter:
         elif hasattr(node, "body") and hasattr(node.body, "body"):
             self.exec_block(node.body.body, frame)
 
+    def _loop(self, node: cst.CSTNode):
+        interpreter = self
+
+        class _Context:
+            def __enter__(self):
+                self.event = LoopEvent(node, start=interpreter.seq())
+                interpreter.events.loops.append(self.event)
+                interpreter._loops.append(node)
+
+            def __exit__(self, *exc):
+                interpreter._loops.pop()
+                self.event.end = interpreter.seq()
+                return False
+
+        return _Context()
+
     def exec_small(self, node: cst.BaseSmallStatement, frame: Frame) -> None:
         if isinstance(node, cst.Expr):
             self.eval(node.value, frame)
@@ -188,6 +270,7 @@ class Interpreter:
             value = self.eval(node.value, frame)
             for target in node.targets:
                 self.assign(target.target, value, frame)
+                self._note_label_column(target.target, node.value)
         elif isinstance(node, cst.AnnAssign):
             if node.value is not None:
                 self.assign(node.target, self.eval(node.value, frame), frame)
@@ -217,9 +300,21 @@ class Interpreter:
         elif isinstance(node, cst.Global):
             frame.global_names.update(name.name.value for name in node.names)
         elif isinstance(node, (cst.Raise, cst.Assert, cst.Del)):
-            for child in node.children:
-                if isinstance(child, cst.BaseExpression):
-                    self.eval(child, frame)
+            # ``assert new_score > old_score`` checks a result; it keeps nothing
+            self._asserting = isinstance(node, cst.Assert)
+            try:
+                for child in node.children:
+                    if isinstance(child, cst.BaseExpression):
+                        self.eval(child, frame)
+            finally:
+                self._asserting = False
+
+    def _note_label_column(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        """``y = df["diagnosis"]``: "diagnosis" is the label column."""
+        if isinstance(target, cst.Name) and _LABEL_NAME.match(target.value) and isinstance(value, cst.Subscript):
+            column = _string_index(value)
+            if column is not None:
+                self._label_columns.add(column)
 
     def exec_if(self, node: cst.If, frame: Frame) -> None:
         self.eval(node.test, frame)
@@ -258,6 +353,11 @@ class Interpreter:
     def assign_name(self, name: str, value: Value, frame: Frame) -> None:
         if isinstance(value, Data) and value.label != name:
             value = value.derive(label=name)
+            part = value.partition
+            if part is not None and part.role == "test" and _VALIDATION_NAME.search(name):
+                # ``X_train, X_val = train_test_split(...)``: the held-out part named a validation or calibration
+                # set is one (what it is used for decides what it is; its name is the best evidence here)
+                value = value.derive(partition=Partition(part.split, "part", part.parent))
         if name in frame.global_names:
             self.module_frame.vars[name] = value
         else:
@@ -288,6 +388,10 @@ class Interpreter:
         elif isinstance(target, cst.Subscript):
             # ``df[cols] = scaler.fit_transform(df[cols])`` changes df: its rows now carry the transformer's output.
             base = self.eval(target.value, frame)
+            if isinstance(target.value, cst.Name) and isinstance(base, Sequence):
+                # ``results[name] = score``: the dict now holds the score
+                self.assign_name(target.value.value, Sequence(base.items + (value,)), frame)
+                return
             if isinstance(target.value, cst.Name) and isinstance(base, Data):
                 added = data_parts(value)
                 if added:
@@ -351,10 +455,28 @@ class Interpreter:
         if isinstance(node, cst.BinaryOperation):
             return combine([self.eval(node.left, frame), self.eval(node.right, frame)])
         if isinstance(node, cst.UnaryOperation):
-            return self.eval(node.expression, frame)
+            value = self.eval(node.expression, frame)
+            if (isinstance(node.operator, (cst.BitInvert, cst.Not)) and isinstance(value, Data)
+                    and value.is_index and value.partition is not None and value.partition.role in ("train", "test")):
+                # ``~df.id.isin(train_ids)``: the rows not in the training part
+                part = value.partition
+                flipped = Partition(part.split, "test" if part.role == "train" else "train", part.parent)
+                return value.derive(partition=flipped)
+            return value
         if isinstance(node, cst.Comparison):
-            values = [self.eval(node.left, frame)] + [self.eval(c.comparator, frame) for c in node.comparisons]
-            return combine(values)
+            operands = [node.left] + [c.comparator for c in node.comparisons]
+            values = [self.eval(operand, frame) for operand in operands]
+            result = combine(values)
+            operators = [c.operator for c in node.comparisons]
+            if any(isinstance(op, (cst.GreaterThan, cst.LessThan, cst.GreaterThanEqual, cst.LessThanEqual))
+                   for op in operators) and not any(_is_number(operand) for operand in operands):
+                # ``if score > best_score:`` keeps the better of two scores
+                self.select(node, values)
+            elif (isinstance(result, Data) and all(isinstance(op, cst.Equal) for op in operators)
+                  and all(isinstance(value, Data) for value in values)):
+                # ``(pred == y).sum()``: counting correct predictions is an accuracy
+                result = self.score(node, result)
+            return result
         if isinstance(node, cst.BooleanOperation):
             return join(self.eval(node.left, frame), self.eval(node.right, frame))
         if isinstance(node, cst.IfExp):
@@ -373,11 +495,12 @@ class Interpreter:
             inner = getattr(node, "expression", None) or getattr(node, "value", None)
             return self.eval(inner, frame) if isinstance(inner, cst.BaseExpression) else UNKNOWN
         if isinstance(node, cst.Dict):
+            items = []
             for element in node.elements:
                 if isinstance(element, cst.DictElement):
                     self.eval(element.key, frame)
-                self.eval(element.value, frame)
-            return UNKNOWN
+                items.append(self.eval(element.value, frame))
+            return Sequence(tuple(items))
         if isinstance(node, cst.FormattedString):
             for part in node.parts:
                 if isinstance(part, cst.FormattedStringExpression):
@@ -388,17 +511,48 @@ class Interpreter:
     def eval_comprehension(self, node, frame: Frame) -> Value:
         inner = Frame(vars={}, parent=frame)
         clause = node.for_in
-        while clause is not None:
-            self.assign(clause.target, self.iterate(self.eval(clause.iter, inner)), inner)
-            for condition in clause.ifs:
-                self.eval(condition.test, inner)
-            clause = clause.inner_for_in
-        if isinstance(node, cst.DictComp):
-            self.eval(node.key, inner)
-            self.eval(node.value, inner)
-            return UNKNOWN
-        element = self.eval(node.elt, inner)
-        return element.derive() if isinstance(element, Data) else UNKNOWN
+        with self._loop(node):
+            while clause is not None:
+                self.assign(clause.target, self.iterate(self.eval(clause.iter, inner)), inner)
+                for condition in clause.ifs:
+                    self.eval(condition.test, inner)
+                clause = clause.inner_for_in
+            if isinstance(node, cst.DictComp):
+                self.eval(node.key, inner)
+                element = self.eval(node.value, inner)
+                return Sequence((element,))
+            element = self.eval(node.elt, inner)
+        if isinstance(element, Data):
+            return element.derive()
+        return Sequence((element,)) if element is not UNKNOWN else UNKNOWN
+
+    # ----------------------------------------------------------------- scores and columns
+    def score(self, node: cst.CSTNode, data: Value) -> Value:
+        """Record a score computed from ``data``; the result carries it so that comparisons of it can be found."""
+        if not isinstance(data, Data):
+            return data
+        event = ScoreEvent(seq=self.seq(), node=node, data=data, sites=tuple(self._sites) + (node,),
+                           loops=tuple(self._loops))
+        self.events.scores.append(event)
+        return data.derive(scores=data.scores | {event}, is_index=False)
+
+    def select(self, node: cst.CSTNode, values: list[Value]) -> None:
+        """Scores compared or ranked to keep the best one."""
+        scores = frozenset().union(*(part.scores for value in values for part in _all_data(value)))
+        if scores and not self._asserting:
+            self.events.selections.append(SelectionEvent(seq=self.seq(), node=node, scores=scores,
+                                                         depth=len(self._sites), loops=tuple(self._loops)))
+
+    def mention(self, data: Value, column: str | None, node: cst.CSTNode, *, time_order: bool = False) -> None:
+        """A column of ``data`` named in the code: remember group identifiers and time columns."""
+        if not isinstance(data, Data) or not column:
+            return
+        if is_group_column(column):
+            for origin in data.origins:
+                self.events.group_columns.setdefault(origin, Mention(column, node))
+        if time_order and is_time_column(column):
+            for origin in data.origins:
+                self.events.time_columns.setdefault(origin, Mention(column, node))
 
     def eval_attribute(self, node: cst.Attribute, frame: Frame) -> Value:
         base = self.eval(node.value, frame)
@@ -406,6 +560,7 @@ class Interpreter:
         if isinstance(base, Ref):
             return base.attr(name)
         if isinstance(base, Data):
+            self.mention(base, name, node)
             return base.derive()
         if isinstance(base, Instance):
             return base.attrs.get(name, UNKNOWN)
@@ -432,14 +587,23 @@ class Interpreter:
             if not base.shuffled:
                 return base.derive()
             return self._slice_of_shuffled(base, first, node)
+        for column in _string_items(first.value if isinstance(first, cst.Index) else None):
+            self.mention(base, column, node)
+            for taint in base.taints:
+                if taint.kind == "correlation":
+                    self._correlation_subscripts.append((taint, column))
         if isinstance(index, Data) and index.is_index:
             if index.partition is not None:
                 split = index.partition.split
                 if not any(existing is base for existing in split.inputs):
                     split.inputs = split.inputs + (base,)
-                return base.derive(partition=index.partition, is_index=base.is_index, shuffled=False)
+                return base.derive(partition=index.partition, is_index=base.is_index, shuffled=False,
+                                   mixed=base.mixed | index.mixed)
             if index.shuffled:
                 return base.derive(shuffled=True)
+        if isinstance(index, Data):
+            # ``df[selected_columns]``: the selection's provenance (a correlation with the label) comes along
+            return base.derive(taints=base.taints | index.taints, mixed=base.mixed | index.mixed)
         return base.derive()
 
     def _slice_of_shuffled(self, base: Data, bounds: cst.Slice, node: cst.CSTNode) -> Data:
@@ -456,6 +620,12 @@ class Interpreter:
             role = "test"
         else:
             role = "part"
+        interval = (_literal_int(bounds.lower) if bounds.lower is not None else None,
+                    _literal_int(bounds.upper) if bounds.upper is not None else None)
+        if (bounds.lower is None or interval[0] is not None) and (bounds.upper is None or interval[1] is not None):
+            if any(_intervals_overlap(interval, other) for other in split.slices if other != interval):
+                split.overlapping = True
+            split.slices.append(interval)
         return base.derive(partition=Partition(split, role, base.partition), shuffled=False)
 
     # ----------------------------------------------------------------- calls
@@ -480,30 +650,64 @@ class Interpreter:
                 continue
             else:
                 args.append(value)
+        for keyword in self.api.curated_set("evaluation_keywords"):
+            if keyword in kwargs:
+                self.events.evaluation_uses.append(EvaluationUseEvent(seq=self.seq(), node=node, keyword=keyword,
+                                                                      data=kwargs[keyword]))
         if callee is None and method is not None:
             return self.call_method(receiver, method, args, kwargs, node, frame)
         if isinstance(callee, Ref):
             return self.call_library(callee, args, kwargs, node, frame)
         if isinstance(callee, Function):
-            return self.call_function(callee, args, kwargs)
+            return self.call_function(callee, args, kwargs, site=node)
         if isinstance(callee, ClassInfo):
             instance = callee.instance = callee.instance or Instance(class_name=callee.node.name.value)
+            self.events.models_built.append(self.seq())
             init = callee.methods.get("__init__")
             if init is not None:
-                self.call_function(init, args, kwargs, self_value=instance)
+                self.call_function(init, args, kwargs, self_value=instance, site=node)
             return instance
+        if isinstance(callee, Estimator):
+            # ``model(x)`` (torch, Keras) predicts; ``criterion(out, y)`` computes a loss
+            return self.call_estimator(callee, "__call__", args, kwargs, node)
+        if isinstance(callee, Instance):
+            forward = next((info.methods.get("forward") or info.methods.get("__call__") for info in self.classes
+                            if info.instance is callee), None)
+            if forward is not None:
+                return self.call_function(forward, args, kwargs, self_value=callee, site=node)
+            return combine([*args, *kwargs.values()])
         return UNKNOWN
 
     def call_method(self, receiver: Value, method: str, args: list[Value], kwargs: dict[str, Value],
                     node: cst.Call, frame: Frame) -> Value:
+        if method in _TRAIN_STEP_METHODS and not isinstance(receiver, Ref):
+            self.events.train_steps.append(self.seq())
         if isinstance(receiver, Estimator):
             return self.call_estimator(receiver, method, args, kwargs, node)
         if isinstance(receiver, Splitter):
             if method == "split" and args and isinstance(args[0], Data):
+                info = self.api.splitters.get(canonical(receiver.qualname))
+                grouped = info is not None and (info.groups or info.time_ordered) or receiver.qualname.endswith(
+                    "PredefinedSplit")
                 split = SplitEvent(seq=self.seq(), node=node, kind="splitter",
-                                   name=f"{receiver.qualname.rsplit('.', 1)[-1]}.split", inputs=(args[0],))
+                                   name=f"{receiver.qualname.rsplit('.', 1)[-1]}.split", inputs=(args[0],),
+                                   grouped=grouped)
                 self.events.splits.append(split)
                 return Folds(split)
+            return UNKNOWN
+        if isinstance(receiver, Sequence):
+            target = node.func.value if isinstance(node.func, cst.Attribute) else None
+            if method in _CONTAINER_ADDS and isinstance(target, cst.Name):
+                # ``scores.append(score)``: the list now holds it
+                self.assign_name(target.value, Sequence(receiver.items + tuple(args) + tuple(kwargs.values())),
+                                 frame)
+                return UNKNOWN
+            if method == "items":
+                return Sequence(tuple(Sequence((UNKNOWN, item)) for item in receiver.items))
+            if method in _CONTAINER_VIEWS:
+                return receiver
+            if method in ("get", "pop"):
+                return _join_all(receiver.items)
             return UNKNOWN
         if isinstance(receiver, Instance):
             function = receiver.attrs.get(method)
@@ -511,11 +715,13 @@ class Interpreter:
                 function = next((info.methods.get(method) for info in self.classes
                                  if info.instance is receiver and method in info.methods), None)
                 if function is not None:
-                    return self.call_function(function, args, kwargs, self_value=receiver)
+                    return self.call_function(function, args, kwargs, self_value=receiver, site=node)
             if isinstance(function, Function):
-                return self.call_function(function, args, kwargs)
+                return self.call_function(function, args, kwargs, site=node)
             if isinstance(function, Estimator):
-                return UNKNOWN
+                return self.call_estimator(function, "__call__", args, kwargs, node)
+            if method in _SELF_RETURNING_METHODS:
+                return receiver
             return UNKNOWN
         if method in _PERMUTATION_METHODS:
             return self.permutation(args)
@@ -523,16 +729,73 @@ class Interpreter:
             self.shuffle_in_place(node.args[0].value, frame)
             return UNKNOWN
         if isinstance(receiver, Data):
-            if method == "sample":
-                return self.sample(receiver, kwargs, node)
-            if method == "drop":
-                dropped = [part for value in [*args, *kwargs.values()] for part in data_parts(value)
-                           if part.partition is not None and part.partition.split.kind == "sample"]
-                if dropped and dropped[0].partition.split.origins & receiver.origins:
-                    split = dropped[0].partition.split
-                    return receiver.derive(partition=Partition(split, "test", receiver.partition))
-            return combine([receiver, *args, *kwargs.values()], label=receiver.label)
+            return self.call_data_method(receiver, method, args, kwargs, node, frame)
         return UNKNOWN
+
+    def call_data_method(self, receiver: Data, method: str, args: list[Value], kwargs: dict[str, Value],
+                         node: cst.Call, frame: Frame) -> Value:
+        """A method of an array, frame, series or tensor."""
+        api = self.api
+        for arg in node.args:
+            for column in _string_items(arg.value):
+                self.mention(receiver, column, node, time_order=method in ("sort_values", "set_index", "sort_index"))
+        unsplit = receiver.partition is None and not receiver.is_index
+        result: Value
+        if method in _SELECTING_METHODS and receiver.scores:
+            self.select(node, [receiver])
+        if (method in api.curated_set("statistic_methods") and unsplit and not receiver.scores
+                and not _per_row(node, positional_axis=0)):
+            result = self.statistic(receiver, f"{receiver.label or 'data'}.{method}()", node)
+        elif method in api.curated_set("correlation_methods") and unsplit:
+            fit = FitEvent(seq=self.seq(), node=node, estimator=None, method=method, data=receiver,
+                           target=args[0] if args else None, kind="correlation",
+                           label=f"{receiver.label or 'data'}.{method}()",
+                           supervised=method == "corrwith" and bool(args) and isinstance(args[0], Data))
+            self.events.fits.append(fit)
+            result = receiver.derive(taints=receiver.taints | {fit})
+        elif method in api.curated_set("deduplicating_methods"):
+            result = receiver.derive(deduplicated=True)
+        elif method == "isin" and args and isinstance(args[0], Data) and args[0].partition is not None:
+            # ``df.patient_id.isin(train_ids)``: a mask for the rows of that part; splitting the distinct ids and
+            # taking rows by membership keeps each id's rows together, a split by group
+            args[0].partition.split.grouped = True
+            result = receiver.derive(partition=args[0].partition, is_index=True)
+        elif method == "unique":
+            # the distinct values (group identifiers, say) are new things, not rows of the data set
+            result = Data(origins=frozenset({new_id()}), label=f"{receiver.label}.unique()")
+        else:
+            result = self.call_data_method_rows(receiver, method, args, kwargs, node)
+        target = node.func.value if isinstance(node.func, cst.Attribute) else None
+        inplace = next((arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "inplace"),
+                       None)
+        if isinstance(target, cst.Name) and isinstance(inplace, cst.Name) and inplace.value == "True":
+            self.assign_name(target.value, result, frame)
+        return result
+
+    def call_data_method_rows(self, receiver: Data, method: str, args: list[Value], kwargs: dict[str, Value],
+                              node: cst.Call) -> Value:
+        """Methods that keep (some of) the rows: ``drop``, ``fillna``, ``astype``, ``reshape``, ``to_numpy`` ..."""
+        if method == "sample":
+            return self.sample(receiver, kwargs, node)
+        if method == "drop":
+            dropped = [part for value in [*args, *kwargs.values()] for part in data_parts(value)
+                       if part.partition is not None and part.partition.split.kind == "sample"]
+            if dropped and dropped[0].partition.split.origins & receiver.origins:
+                split = dropped[0].partition.split
+                return receiver.derive(partition=Partition(split, "test", receiver.partition))
+        # the receiver's own partition wins over arguments (``X_test.reshape(n, d)``, ``df.fillna(stats)``)
+        arguments = combine([*args, *kwargs.values()])
+        if not isinstance(arguments, Data):
+            return receiver.derive()
+        merged = combine([receiver, arguments], label=receiver.label)
+        return merged
+
+    def statistic(self, data: Data, label: str, node: cst.CSTNode) -> Data:
+        """``X.mean()``, ``np.std(X, axis=0)`` on rows that are not a part of a split: it learns from them."""
+        fit = FitEvent(seq=self.seq(), node=node, estimator=None, method="statistic", data=data, kind="statistic",
+                       label=label)
+        self.events.fits.append(fit)
+        return data.derive(taints=data.taints | {fit})
 
     def call_estimator(self, estimator: Estimator, method: str, args: list[Value], kwargs: dict[str, Value],
                        node: cst.Call) -> Value:
@@ -543,8 +806,9 @@ class Interpreter:
             estimator.fits.append(fit)
             self.events.fits.append(fit)
             if self._cross_validates(estimator) and isinstance(data, Data):
-                self.events.splits.append(SplitEvent(seq=self.seq(), node=node, kind="cv",
-                                                     name=f"{estimator.short_name}.{method}", inputs=(data,)))
+                self.events.splits.append(SplitEvent(
+                    seq=self.seq(), node=node, kind="cv", name=f"{estimator.short_name}.{method}", inputs=(data,),
+                    grouped="groups" in kwargs or self._grouped_cv(estimator.params.get("cv"))))
             if method in _FIT_METHODS:
                 return estimator
             if not isinstance(data, Data):
@@ -553,16 +817,26 @@ class Interpreter:
             if method == "fit_resample":
                 return Sequence((output, target.derive() if isinstance(target, Data) else UNKNOWN))
             return output
-        if method in _APPLY_METHODS:
+        if method in _APPLY_METHODS or method in _SCORE_METHODS or method == "__call__":
             self.events.applies.append(ApplyEvent(seq=self.seq(), node=node, estimator=estimator, method=method,
                                                   data=data))
+            if method in _SCORE_METHODS or (method == "__call__" and estimator.short_name.lower().endswith("loss")):
+                return self.score(node, combine([*args, *kwargs.values()]))
+            if method == "__call__":
+                return combine(args)
             if not isinstance(data, Data):
                 return UNKNOWN
             taints = frozenset(estimator.fits[-1:]) if method in ("transform", "inverse_transform") else frozenset()
             return data.derive(taints=data.taints | taints)
-        if method == "set_params":
+        if method in _SELF_RETURNING_METHODS:
             return estimator
         return UNKNOWN
+
+    def _grouped_cv(self, cv: Value | None) -> bool:
+        if isinstance(cv, Splitter):
+            info = self.api.splitters.get(canonical(cv.qualname))
+            return info is not None and (info.groups or info.time_ordered) or cv.qualname.endswith("PredefinedSplit")
+        return False
 
     def _cross_validates(self, estimator: Estimator) -> bool:
         return self.api.cross_validates(canonical(estimator.qualname))
@@ -574,7 +848,10 @@ class Interpreter:
         short = name.rsplit(".", 1)[-1]
         if name in api.split_functions:
             inputs = tuple(arg for arg in args if isinstance(arg, Data))
-            split = SplitEvent(seq=self.seq(), node=node, kind="function", name=short, inputs=inputs)
+            shuffle = next((arg.value for arg in node.args if arg.keyword is not None
+                            and arg.keyword.value == "shuffle"), None)
+            split = SplitEvent(seq=self.seq(), node=node, kind="function", name=short, inputs=inputs,
+                               shuffled=not (isinstance(shuffle, cst.Name) and shuffle.value == "False"))
             self.events.splits.append(split)
             parts: list[Value] = []
             for arg in args:
@@ -611,17 +888,49 @@ class Interpreter:
         if name in api.cv_functions:
             data = args[1] if len(args) > 1 else kwargs.get("X", UNKNOWN)
             if isinstance(data, Data):
-                self.events.splits.append(SplitEvent(seq=self.seq(), node=node, kind="cv", name=short,
-                                                     inputs=(data,)))
+                self.events.splits.append(SplitEvent(
+                    seq=self.seq(), node=node, kind="cv", name=short, inputs=(data,),
+                    grouped="groups" in kwargs or self._grouped_cv(kwargs.get("cv"))))
             return UNKNOWN
         convention = api.pipelines.get(name)
         if convention is not None:
-            return Estimator(name, node, steps=_pipeline_steps(convention, args, kwargs))
+            return Estimator(name, node, steps=_pipeline_steps(convention, args, kwargs), params=kwargs)
         if name in api.search_cv:
             inner = args[0] if args else kwargs.get("estimator", UNKNOWN)
-            return Estimator(name, node, steps=(inner,))
-        if name in api.estimators or name in api.samplers:
-            return Estimator(name, node)
+            return Estimator(name, node, steps=(inner,), params=kwargs)
+        if name in api.estimators or name in api.samplers or api.is_model_class(name):
+            self.events.models_built.append(self.seq())
+            return Estimator(name, node, params=kwargs)
+        first = args[0] if args else UNKNOWN
+        if name in api.curated_set("file_loaders"):
+            data = Data(origins=frozenset({new_id()}), label=short)
+            self.events.loads[next(iter(data.origins))] = node
+            if "parse_dates" in kwargs:
+                for arg in node.args:
+                    if arg.keyword is not None and arg.keyword.value == "parse_dates":
+                        for column in _string_items(arg.value):
+                            self.mention(data, column, node, time_order=True)
+            return data
+        if name == "pandas.to_datetime" and node.args:
+            self.mention(first, _string_index(node.args[0].value), node, time_order=True)
+        if api.is_metric(name):
+            return self.score(node, combine([*args, *kwargs.values()]))
+        if name in api.curated_set("statistic_functions") and isinstance(first, Data):
+            if first.partition is None and not first.is_index and not first.scores and not _per_row(node, 1):
+                return self.statistic(first, f"{short}({first.label or 'data'})", node)
+        if name in api.resample_functions and isinstance(first, Data) and first.partition is None:
+            fit = FitEvent(seq=self.seq(), node=node, estimator=None, method=short, data=first, kind="resample",
+                           label=short)
+            self.events.fits.append(fit)
+            resampled = [arg.derive(taints=arg.taints | {fit}) if isinstance(arg, Data) else UNKNOWN for arg in args]
+            return resampled[0] if len(resampled) == 1 else Sequence(tuple(resampled))
+        if name in api.curated_set("deduplicating_functions") and isinstance(first, Data):
+            axis = next((arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value == "axis"),
+                        None)
+            if axis is not None and _literal_int(axis) == 0:
+                return first.derive(deduplicated=True)
+        if name in _SELECTING_FUNCTIONS:
+            self.select(node, args)
         if name in _IN_PLACE_SHUFFLES and node.args:
             self.shuffle_in_place(node.args[0].value, frame)
             return UNKNOWN
@@ -631,12 +940,19 @@ class Interpreter:
             shuffled = [arg.derive(shuffled=True) if isinstance(arg, Data) else UNKNOWN for arg in args]
             return shuffled[0] if len(shuffled) == 1 else Sequence(tuple(shuffled))
         if name.startswith("builtins."):
+            if short in _SELECTING_BUILTINS:
+                self.select(node, args)
+            if short == "next" and args and isinstance(args[0], Folds):
+                return self.iterate(args[0])
             if short == "zip":
                 return Zip(tuple(args))
             if short == "enumerate":
                 return Zip((UNKNOWN, args[0] if args else UNKNOWN))
             if short in _ROW_PRESERVING_BUILTINS:
                 return combine(args)
+            if short in _VALUE_BUILTINS:
+                value = combine(args)
+                return value.derive(is_index=False) if isinstance(value, Data) else value
             return UNKNOWN
         inputs = [*args, *kwargs.values()]
         if any(data_parts(value) for value in inputs):
@@ -672,7 +988,8 @@ class Interpreter:
         return frame_value.derive(partition=Partition(split, "train", frame_value.partition))
 
     def call_function(self, function: Function, args: list[Value], kwargs: dict[str, Value], *,
-                      fresh_params: bool = False, self_value: Value | None = None) -> Value:
+                      fresh_params: bool = False, self_value: Value | None = None,
+                      site: cst.CSTNode | None = None) -> Value:
         key = id(function)
         if function in self._stack or len(self._stack) >= MAX_CALL_DEPTH:
             return combine([*args, *kwargs.values()])
@@ -706,6 +1023,7 @@ class Interpreter:
         if isinstance(params.star_kwarg, cst.Param):
             self.assign_name(params.star_kwarg.name.value, UNKNOWN, frame)
         self._stack.append(function)
+        self._sites.append(site)
         try:
             if isinstance(node, cst.Lambda):
                 return self.eval(node.body, frame)
@@ -717,7 +1035,71 @@ class Interpreter:
                     self.exec_small(small, frame)
         finally:
             self._stack.pop()
+            self._sites.pop()
         return _join_all(frame.returns)
+
+
+def _intervals_overlap(first: tuple[int | None, int | None], second: tuple[int | None, int | None]) -> bool:
+    """Whether two literal slices ``[a:b]`` of the same sequence share positions (when that can be told)."""
+    numbers = [bound for bound in (*first, *second) if bound is not None]
+    if not numbers or not (all(n >= 0 for n in numbers) or all(n < 0 for n in numbers)):
+        return False
+    low = max(bound for bound in (first[0], second[0]) if bound is not None) if (
+        first[0] is not None or second[0] is not None) else None
+    uppers = [bound for bound in (first[1], second[1]) if bound is not None]
+    high = min(uppers) if uppers else None
+    return low is None or high is None or low < high
+
+
+def _per_row(call: cst.Call, positional_axis: int) -> bool:
+    """A statistic along the feature axis (``X.mean(axis=1)``, ``np.std(X, 1)``, ``x.mean(dim=-1)``) looks at one
+    row at a time: it learns nothing from other rows."""
+    axis = None
+    positional = [arg for arg in call.args if arg.keyword is None]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("axis", "dim"):
+            axis = arg.value
+    if axis is None and len(positional) > positional_axis:
+        axis = positional[positional_axis].value
+    if axis is None:
+        return False
+    if isinstance(axis, cst.SimpleString):
+        return axis.evaluated_value == "columns"
+    number = _literal_int(axis)
+    return number is not None and number != 0
+
+
+def _is_number(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.UnaryOperation):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
+
+
+def _string_value(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _string_items(node: cst.BaseExpression | None) -> list[str]:
+    """The string literals of ``"a"`` or ``["a", "b"]``."""
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return [value for element in node.elements if (value := _string_value(element.value)) is not None]
+    value = _string_value(node)
+    return [value] if value is not None else []
+
+
+def _string_index(node: cst.BaseExpression) -> str | None:
+    """The column in ``df["col"]``."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return _string_value(node.slice[0].slice.value)
+    return None
+
+
+def _all_data(value: Value) -> list[Data]:
+    """Data in a value, through nested sequences and dicts."""
+    return data_parts(value)
 
 
 def _pipeline_steps(convention: str, args: list[Value], kwargs: dict[str, Value]) -> tuple[Value, ...]:

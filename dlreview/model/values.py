@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 if TYPE_CHECKING:
-    from dlreview.model.events import FitEvent, SplitEvent
+    from dlreview.model.events import FitEvent, ScoreEvent, SplitEvent
 
 _ids = itertools.count(1)
 
@@ -54,6 +54,18 @@ class Partition:
             part = part.parent
         return chain
 
+    @property
+    def top(self) -> Partition:
+        """The part of the first split in the chain: what the rows are relative to the whole data set."""
+        return self.lineage()[-1]
+
+    @property
+    def is_test(self) -> bool:
+        """The held-out test part: test at every level (the test half of a split of the held-out part too).
+
+        The training half of a split of the held-out part, or of the training part, is a validation set."""
+        return all(part.role == "test" for part in self.lineage())
+
 
 def common_partition(partitions) -> Partition | None:
     """The innermost part that all of ``partitions`` lie within: train + validation lie within the training part;
@@ -77,6 +89,17 @@ class Data(Value):
     is_index: bool = False                # row positions (from a splitter or a permutation), not rows
     shuffled: bool = False                # rows (or positions) in a random order: slices of it are a split
     slice_split: SplitEvent | None = None  # the split recorded when a shuffled value was first sliced
+    mixed: frozenset[Partition] = frozenset()  # parts of splits put back together (``pd.concat([train, test])``)
+    deduplicated: bool = False            # duplicate rows were dropped (``drop_duplicates``)
+    scores: frozenset[ScoreEvent] = frozenset()  # the scores this value is (or is computed from)
+
+    @property
+    def parts(self) -> frozenset[Partition]:
+        """Every part of a split that these rows come from."""
+        return self.mixed | ({self.partition} if self.partition is not None else frozenset())
+
+    def holds_test_rows(self) -> bool:
+        return any(part.is_test for part in self.parts)
 
     def derive(self, label: str | None = None, **changes) -> Data:
         if label is not None:
@@ -102,6 +125,7 @@ class Estimator(Value):
     node: cst.CSTNode
     steps: tuple[Value, ...] = ()
     fits: list[FitEvent] = field(default_factory=list)
+    params: dict[str, Value] = field(default_factory=dict)   # constructor keyword arguments
 
     @property
     def short_name(self) -> str:
@@ -168,12 +192,16 @@ def combine(values: list[Value], label: str = "") -> Value:
     if len(parts) == 1:
         return parts[0].derive(label or parts[0].label)
     partition = common_partition(part.partition for part in parts)
+    mixed = frozenset().union(*(part.parts for part in parts)) if partition is None else frozenset()
     return Data(
         origins=frozenset().union(*(part.origins for part in parts)),
         label=label or parts[0].label,
         partition=partition,
         taints=frozenset().union(*(part.taints for part in parts)),
         is_index=all(part.is_index for part in parts),
+        mixed=mixed,
+        deduplicated=all(part.deduplicated for part in parts),
+        scores=frozenset().union(*(part.scores for part in parts)),
     )
 
 
@@ -194,5 +222,8 @@ def join(first: Value, second: Value) -> Value:
             taints=first.taints | second.taints,
             is_index=first.is_index and second.is_index,
             shuffled=first.shuffled and second.shuffled,
+            mixed=first.mixed | second.mixed,
+            deduplicated=first.deduplicated and second.deduplicated,
+            scores=first.scores | second.scores,
         )
     return second
