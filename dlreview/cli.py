@@ -100,8 +100,15 @@ def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isola
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """A crash or full disk never leaves a half-written report in place of the old one."""
+    """A crash or full disk never leaves a half-written report in place of the old one. A path that is not a
+    regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written to as it is, never replaced."""
     try:
+        if path.is_symlink():
+            path = path.resolve()  # write where the link points; keep the link
+        if path.exists() and not path.is_file():
+            with path.open("w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

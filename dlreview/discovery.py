@@ -49,6 +49,8 @@ def discover(paths: list[Path], settings: Settings, force_exclude: bool = False)
         # A directory named explicitly is walked even if a pattern excludes it; patterns then apply below it.
         base = path.resolve() if _matches(exclude, path, settings.root, True) else settings.root
         ignores = _GitIgnores(base) if settings.respect_gitignore else None
+        if ignores is not None:
+            ignores.release(path)  # the same holds for .gitignore: `dlreview check build/gen` checks it
         for directory, dirnames, filenames in os.walk(path):
             current = Path(directory)
             if ignores is not None:
@@ -109,6 +111,23 @@ class _GitIgnores:
             except OSError:
                 return
             self.specs.append((directory, pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def release(self, directory: Path) -> None:
+        """Drop the patterns that ignore ``directory`` or a folder above it, as git's walker never meets them when
+        it starts there; patterns about what lies inside (``*.pyc``, ``__pycache__/``) still apply."""
+        resolved = directory.resolve()
+        released = []
+        for owner, spec in self.specs:
+            relative = _relative(resolved, owner)
+            if not relative or relative == ".":
+                released.append((owner, spec))
+                continue
+            parts = relative.split("/")
+            levels = ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+            kept = [pattern for pattern in spec.patterns
+                    if not any(pattern.include and pattern.match_file(level) for level in levels)]
+            released.append((owner, pathspec.GitIgnoreSpec(kept)))
+        self.specs = released
 
     def load(self, directory: Path) -> None:
         resolved = directory.resolve()

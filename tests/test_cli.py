@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -282,3 +284,21 @@ def test_rule_docs_mark_finding_lines_for_readers_not_for_the_harness(dlreview):
     assert run.code == 0
     assert "# <- DLR101" in run.out
     assert "expect:" not in run.out
+
+
+def test_output_to_a_device_writes_through_it_and_never_replaces_it(dlreview, tmp_path):
+    (tmp_path / "train.py").write_text(LEAKY)
+    (tmp_path / "sink").symlink_to(os.devnull)
+    run = dlreview("check", "-f", "json", "-o", "sink", "train.py")
+    assert run.code == 1
+    assert (tmp_path / "sink").is_symlink()
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_output_through_a_symlink_keeps_the_link(dlreview, tmp_path):
+    (tmp_path / "train.py").write_text(LEAKY)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "latest.json").symlink_to(tmp_path / "reports" / "run1.json")
+    dlreview("check", "-f", "json", "-o", "latest.json", "train.py")
+    assert (tmp_path / "latest.json").is_symlink()
+    assert json.loads((tmp_path / "reports" / "run1.json").read_text())["findings"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import LEAKY
 from dlreview.config import KNOWN_KEYS
 
@@ -132,3 +134,15 @@ def test_config_is_found_from_the_checked_path_not_the_cwd(dlreview, tmp_path):
     (project / "train.py").write_text(LEAKY)
     (project / "pyproject.toml").write_text('[tool.dlreview]\nignore = ["DLR101"]\n')
     assert dlreview("check", "project").code == 0
+
+
+def test_a_git_ignored_folder_named_explicitly_is_checked_with_the_patterns_inside_it(dlreview, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n*_scratch.py\n")
+    (tmp_path / "generated").mkdir()
+    (tmp_path / "generated" / "train.py").write_text(LEAKY)
+    (tmp_path / "generated" / "old_scratch.py").write_text(LEAKY)
+    run = dlreview("check", "generated", "-f", "json")
+    assert run.code == 1
+    assert json.loads(run.out)["files_checked"] == 1
+    assert dlreview("check", ".").code == 0
