@@ -92,3 +92,32 @@ def test_internal_rule_error_is_reported_not_raised(dlreview, tmp_path, monkeypa
 def test_json_round_trip_of_cached_results(tmp_path):
     result = engine.analyze(tmp_path / "x.py", LEAKY.encode())
     assert engine.FileResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
+
+
+FIT_ON_TEST = """\
+from sklearn.datasets import load_breast_cancer
+from sklearn.feature_selection import SelectKBest
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+X, y = load_breast_cancer(return_X_y=True)
+X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+StandardScaler().fit(X_test)
+SelectKBest(k=5).fit(X_test, y_test)
+"""
+
+
+def test_a_finding_can_weigh_more_than_its_rule(tmp_path):
+    """DLR104 is a warning, but a supervised selector fit on the test labels is an error."""
+    path = tmp_path / "train.py"
+    path.write_text(FIT_ON_TEST)
+    result = check_paths([path], Settings(root=tmp_path), use_cache=False)
+    severities = {f.line: f.severity.value for f in result.findings if f.rule == "DLR104"}
+    assert severities == {8: "warning", 9: "error"}
+
+
+def test_one_finding_per_rule_and_line(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_text(LEAKY.replace("X = StandardScaler().fit_transform(X)", "X = (X - X.mean(0)) / X.std(0)"))
+    result = check_paths([path], Settings(root=tmp_path), use_cache=False)
+    assert [(f.rule, f.line) for f in result.findings] == [("DLR101", 6)]
