@@ -82,6 +82,9 @@ CURATED = {
     "model_class_prefixes": ["catboost.CatBoost", "keras.Model", "keras.Sequential", "keras.models.",
                              "lightgbm.LGBM", "tensorflow.keras.Model", "tensorflow.keras.Sequential",
                              "tensorflow.keras.models.", "torch.nn.", "xgboost.XGB"],
+    # Base classes whose subclasses' objects hold rows of data (a custom torch Dataset, a Keras Sequence).
+    "dataset_classes": ["keras.utils.PyDataset", "keras.utils.Sequence", "tensorflow.keras.utils.Sequence",
+                        "torch.utils.data.Dataset", "torch.utils.data.IterableDataset"],
     # Functions that read a data set from a file (rows may repeat: nobody has removed duplicates yet).
     "file_loaders": ["numpy.genfromtxt", "numpy.loadtxt", "pandas.read_csv", "pandas.read_excel",
                      "pandas.read_feather", "pandas.read_hdf", "pandas.read_parquet", "pandas.read_table"],

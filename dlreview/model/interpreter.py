@@ -129,6 +129,7 @@ class ClassInfo(Value):
     node: cst.ClassDef
     methods: dict[str, Function]
     instance: Instance | None = None
+    is_dataset: bool = False     # a torch Dataset or Keras Sequence: its objects are rows of data
 
 
 @dataclass(frozen=True, eq=False)
@@ -345,7 +346,10 @@ class Interpreter:
                 methods[statement.name.value] = function
             else:
                 self.exec_statement(statement, class_frame)
-        info = ClassInfo(node=node, methods=methods)
+        bases = [self.eval(base.value, frame) for base in node.bases]
+        is_dataset = any(isinstance(base, Ref) and canonical(base.name) in self.api.curated_set("dataset_classes")
+                         or isinstance(base, ClassInfo) and base.is_dataset for base in bases)
+        info = ClassInfo(node=node, methods=methods, is_dataset=is_dataset)
         self.classes.append(info)
         self.assign_name(node.name.value, info, frame)
 
@@ -620,8 +624,8 @@ class Interpreter:
             role = "test"
         else:
             role = "part"
-        interval = (_literal_int(bounds.lower) if bounds.lower is not None else None,
-                    _literal_int(bounds.upper) if bounds.upper is not None else None)
+        interval = (_bound(bounds.lower) if bounds.lower is not None else None,
+                    _bound(bounds.upper) if bounds.upper is not None else None)
         if (bounds.lower is None or interval[0] is not None) and (bounds.upper is None or interval[1] is not None):
             if any(_intervals_overlap(interval, other) for other in split.slices if other != interval):
                 split.overlapping = True
@@ -666,10 +670,16 @@ class Interpreter:
             init = callee.methods.get("__init__")
             if init is not None:
                 self.call_function(init, args, kwargs, self_value=instance, site=node)
+            if callee.is_dataset:
+                # ``TileDataset(test_df)`` holds the rows it is given: the test part stays the test part
+                return combine([*args, *kwargs.values()])
             return instance
         if isinstance(callee, Estimator):
             # ``model(x)`` (torch, Keras) predicts; ``criterion(out, y)`` computes a loss
             return self.call_estimator(callee, "__call__", args, kwargs, node)
+        if isinstance(callee, Data):
+            # an object made by a library call (``models.resnet18()``) called on data: a model predicting
+            return combine(args)
         if isinstance(callee, Instance):
             forward = next((info.methods.get("forward") or info.methods.get("__call__") for info in self.classes
                             if info.instance is callee), None)
@@ -1039,14 +1049,36 @@ class Interpreter:
         return _join_all(frame.returns)
 
 
-def _intervals_overlap(first: tuple[int | None, int | None], second: tuple[int | None, int | None]) -> bool:
-    """Whether two literal slices ``[a:b]`` of the same sequence share positions (when that can be told)."""
-    numbers = [bound for bound in (*first, *second) if bound is not None]
-    if not numbers or not (all(n >= 0 for n in numbers) or all(n < 0 for n in numbers)):
+def _bound(node: cst.BaseExpression) -> tuple[float, str] | None:
+    """A slice bound as (coefficient, symbol): ``800`` is (800, ""), ``int(0.8 * n)`` is (0.8, "n"), ``n_train``
+    is (1, "n_train"); None when it is anything else."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("int", "round") \
+            and len(node.args) == 1:
+        return _bound(node.args[0].value)
+    number = _literal_int(node)
+    if number is not None:
+        return (float(number), "")
+    if isinstance(node, cst.Name):
+        return (1.0, node.value)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        for factor, symbol in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(factor, (cst.Integer, cst.Float)) and isinstance(symbol, cst.Name):
+                return (float(factor.value.replace("_", "")), symbol.value)
+    return None
+
+
+def _intervals_overlap(first, second) -> bool:
+    """Whether two slices ``[a:b]`` of the same sequence share positions, when that can be told: all bounds are
+    literals of one sign, or multiples of one name (``int(0.8 * n)`` and ``int(0.7 * n)``)."""
+    bounds = [bound for bound in (*first, *second) if bound is not None]
+    if not bounds or len({symbol for _, symbol in bounds}) != 1:
         return False
-    low = max(bound for bound in (first[0], second[0]) if bound is not None) if (
-        first[0] is not None or second[0] is not None) else None
-    uppers = [bound for bound in (first[1], second[1]) if bound is not None]
+    numbers = [value for value, _ in bounds]
+    if not (all(n >= 0 for n in numbers) or all(n < 0 for n in numbers)):
+        return False
+    lowers = [bound[0] for bound in (first[0], second[0]) if bound is not None]
+    uppers = [bound[0] for bound in (first[1], second[1]) if bound is not None]
+    low = max(lowers) if lowers else None
     high = min(uppers) if uppers else None
     return low is None or high is None or low < high
 
