@@ -91,7 +91,7 @@ def notebook_source(path: Path, text: str) -> Source:
         raise SourceError("not a Jupyter notebook (no 'cells' list)")
     try:
         notebook = nbformat.reads(text, as_version=4)
-    except Exception as exc:  # nbformat raises several unrelated types for malformed documents
+    except Exception as exc:  # noqa: BLE001 - nbformat raises several unrelated types for malformed documents
         raise SourceError(f"invalid notebook: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     language = (notebook.metadata.get("kernelspec", {}).get("language")
                 or notebook.metadata.get("language_info", {}).get("name") or "python")

@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dlreview
 from conftest import CLEAN, LEAKY, make_notebook
+
+import dlreview
 
 
 def test_version(dlreview):

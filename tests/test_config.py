@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import LEAKY
+
 from dlreview.config import KNOWN_KEYS
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import CLEAN, LEAKY
+
 from dlreview import engine
 from dlreview.config import Settings
 from dlreview.engine import check_paths

@@ -21,33 +21,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import CLEAN, LEAKY
 
 pytestmark = pytest.mark.slow
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 600  # seconds, for every subprocess
 
-LEAKY = """\
-from sklearn.datasets import load_breast_cancer
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
 
-X, y = load_breast_cancer(return_X_y=True)
-X = StandardScaler().fit_transform(X)
-X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-"""
-
-CLEAN = """\
-from sklearn.datasets import load_breast_cancer
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train = scaler.transform(X_train)
-X_test = scaler.transform(X_test)
-"""
 
 
 def _run(

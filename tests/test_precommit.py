@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CLEAN, LEAKY
 
 pytestmark = pytest.mark.slow
 
@@ -34,27 +35,7 @@ TIMEOUT = (
     600  # seconds, for every subprocess: installing the hook env downloads packages
 )
 
-LEAKY = """\
-from sklearn.datasets import load_breast_cancer
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
 
-X, y = load_breast_cancer(return_X_y=True)
-X = StandardScaler().fit_transform(X)
-X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-"""
-
-CLEAN = """\
-from sklearn.datasets import load_breast_cancer
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-X, y = load_breast_cancer(return_X_y=True)
-X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train = scaler.transform(X_train)
-X_test = scaler.transform(X_test)
-"""
 
 # Environment variables that would point git at another repository (set, for
 # instance, when this test runs from inside a git hook) or Python at the source tree.

@@ -6,7 +6,6 @@ import json
 from importlib import resources
 
 import pytest
-
 from conftest import LEAKY, make_notebook
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import make_notebook
+
 from dlreview.sources import SourceError, mask_cell, read_source
 
 

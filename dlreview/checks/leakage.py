@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dlreview.apidata import ApiData, canonical
 from dlreview.checks import Check, Report
 from dlreview.findings import Severity
-from dlreview.model.interpreter import is_label_name
 from dlreview.model.events import FitEvent, ScoreEvent, SelectionEvent, SplitEvent
+from dlreview.model.interpreter import is_label_name
 from dlreview.model.program import Program
 from dlreview.model.values import Data, Estimator, Partition, data_parts
 
@@ -250,7 +250,10 @@ def _is_training_loop(loop_node, program: Program) -> bool:
     loop = events.loop(loop_node)
     if loop is None:
         return False
-    inside = lambda seq: loop.start < seq < loop.end  # noqa: E731
+
+    def inside(seq: int) -> bool:
+        return loop.start < seq < loop.end
+
     if any(inside(seq) for seq in events.models_built):
         return False
     if any(inside(seq) for seq in events.train_steps):

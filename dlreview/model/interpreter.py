@@ -925,9 +925,9 @@ class Interpreter:
             self.mention(first, _string_index(node.args[0].value), node, time_order=True)
         if api.is_metric(name):
             return self.score(node, combine([*args, *kwargs.values()]))
-        if name in api.curated_set("statistic_functions") and isinstance(first, Data):
-            if first.partition is None and not first.is_index and not first.scores and not _per_row(node, 1):
-                return self.statistic(first, f"{short}({first.label or 'data'})", node)
+        if (name in api.curated_set("statistic_functions") and isinstance(first, Data) and first.partition is None
+                and not first.is_index and not first.scores and not _per_row(node, 1)):
+            return self.statistic(first, f"{short}({first.label or 'data'})", node)
         if name in api.resample_functions and isinstance(first, Data) and first.partition is None:
             fit = FitEvent(seq=self.seq(), node=node, estimator=None, method=short, data=first, kind="resample",
                            label=short)
