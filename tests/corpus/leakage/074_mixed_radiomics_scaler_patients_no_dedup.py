@@ -1,7 +1,7 @@
 """Lung nodule malignancy from radiomic features (several nodules per patient)."""
 import pandas as pd
-from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
+from sklearn.model_selection import train_test_split
 from sklearn.svm import SVC
 
 nodules = pd.read_csv("lidc_radiomics.csv")
