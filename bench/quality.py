@@ -194,7 +194,7 @@ def _run_engine(files: list[Path], corpus_dir: Path, jobs: int | None):
     settings = Settings(root=corpus_dir)
     try:
         collect(check_paths(files, settings, use_cache=False, jobs=jobs))
-    except Exception:  # the engine itself failed: find out which files it fails on
+    except Exception:  # noqa: BLE001 - the engine itself failed: find out which files it fails on
         findings = {path.resolve(): [] for path in files}
         errors = {}
         for path in files:
@@ -274,8 +274,8 @@ def format_table(result: QualityResult) -> str:
 def format_report(result: QualityResult) -> str:
     parts = [
         f"corpus: {result.corpus}",
-        f"{result.files} files ({result.notebooks} notebooks), {result.clean_files} clean, "
-        f"{result.files - result.clean_files} with expected findings",
+        (f"{result.files} files ({result.notebooks} notebooks), {result.clean_files} clean, "
+         f"{result.files - result.clean_files} with expected findings"),
         "",
         format_table(result),
     ]

@@ -206,7 +206,7 @@ def _learns_nothing_from_rows(cls, uses_y: bool) -> bool:
                     fitted.fit(rows, labels) if uses_y else fitted.fit(rows)
                     output = fitted.transform(probed)
                     outputs.append(output.toarray() if hasattr(output, "toarray") else np.asarray(output, dtype=float))
-        except Exception:  # no missing values allowed: probe again without; other input needed: learns from rows
+        except Exception:  # noqa: BLE001, S112 - no missing values allowed: probe again without; other input needed: learns from rows
             continue
         return outputs[0].shape == outputs[1].shape and bool(np.allclose(outputs[0], outputs[1], equal_nan=True))
     return False

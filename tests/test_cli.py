@@ -181,8 +181,8 @@ def test_broken_notebook_cell_is_reported_and_other_cells_checked(dlreview, tmp_
     make_notebook(
         tmp_path / "nb.ipynb",
         [
-            "from sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\n"
-            "import numpy as np\nX = np.load('x.npy')",
+            ("from sklearn.preprocessing import StandardScaler\nfrom sklearn.model_selection import train_test_split\n"
+             "import numpy as np\nX = np.load('x.npy')"),
             "for i in range(3)\n    print(i)",
             "X = StandardScaler().fit_transform(X)\nparts = train_test_split(X)",
         ],
@@ -249,7 +249,7 @@ def test_unknown_rule_docs(dlreview):
 
 def test_console_script_runs_as_a_real_process(tmp_path):
     (tmp_path / "train.py").write_text(LEAKY)
-    process = subprocess.run(
+    process = subprocess.run(  # noqa: PLW1510 - the exit code is the thing under test
         [
             sys.executable,
             "-m",
