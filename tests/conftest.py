@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -69,3 +70,12 @@ def dlreview(tmp_path, monkeypatch):
         return Run(result)
 
     return run
+
+
+def run_command(cmd, cwd: Path, env: dict[str, str] | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run a subprocess for a slow test; a hang fails the test with what the command printed so far."""
+    try:
+        return subprocess.run([str(c) for c in cmd], check=False, cwd=cwd, env=env, capture_output=True, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired as exc:  # pragma: no cover - only on a hung build
+        pytest.fail(f"{' '.join(map(str, cmd))} timed out after {timeout}s\n{exc.stdout}\n{exc.stderr}")

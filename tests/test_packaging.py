@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN, LEAKY
+from conftest import CLEAN, LEAKY, run_command
 
 pytestmark = pytest.mark.slow
 
@@ -31,23 +31,8 @@ TIMEOUT = 600  # seconds, for every subprocess
 
 
 
-def _run(
-    cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(
-            [str(c) for c in cmd],
-            check=False,
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired as exc:  # pragma: no cover - only on a hung build
-        pytest.fail(
-            f"{' '.join(map(str, cmd))} timed out after {TIMEOUT}s\n{exc.stdout}\n{exc.stderr}"
-        )
+def _run(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return run_command(cmd, cwd, env, TIMEOUT)
 
 
 def _show(proc: subprocess.CompletedProcess) -> str:

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN, LEAKY
+from conftest import CLEAN, LEAKY, run_command
 
 pytestmark = pytest.mark.slow
 
@@ -87,20 +87,7 @@ def _base_env() -> dict[str, str]:
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(
-            [str(c) for c in cmd],
-            check=False,
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired as exc:
-        pytest.fail(
-            f"{' '.join(map(str, cmd))} timed out after {TIMEOUT}s\n{exc.stdout}\n{exc.stderr}"
-        )
+    return run_command(cmd, cwd, env, TIMEOUT)
 
 
 def _git(git: str, cwd: Path, *args: str) -> str:
