@@ -303,3 +303,13 @@ def test_output_through_a_symlink_keeps_the_link(dlreview, tmp_path):
     dlreview("check", "-f", "json", "-o", "latest.json", "train.py")
     assert (tmp_path / "latest.json").is_symlink()
     assert json.loads((tmp_path / "reports" / "run1.json").read_text())["findings"]
+
+
+def test_an_expression_nested_thousands_deep_is_an_error_not_a_crash(dlreview, tmp_path):
+    """libcst's native parser overflows its stack on such input; CPython refuses it too."""
+    (tmp_path / "generated.py").write_text("X = 1\ny = " + " + ".join(["X"] * 20000) + "\n")
+    (tmp_path / "train.py").write_text(LEAKY)
+    run = dlreview("check", ".")
+    assert run.code == 2
+    assert "generated.py: too deeply nested to parse" in run.err
+    assert "train.py:6" in run.out

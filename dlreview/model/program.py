@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,6 +14,13 @@ from dlreview.apidata import ApiData, load
 from dlreview.model.events import Events
 from dlreview.model.interpreter import Interpreter
 from dlreview.sources import Source, SourceError
+
+_RECURSION_LIMIT = 6000
+# libcst's native parser crashes the process (a stack overflow) on expressions nested several thousand levels deep,
+# which CPython itself refuses at about 3 x its recursion limit. Files big enough to hold such an expression are
+# first compiled by CPython with a lower limit; smaller files cannot nest that deep.
+_NESTING_CHECK_MIN_BYTES = 8_000
+_NESTING_RECURSION_LIMIT = 1_500
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,7 @@ class Program:
     def __init__(self, source: Source, api: ApiData | None = None):
         self.source = source
         self.api = api or load()
+        _refuse_extreme_nesting(source)
         try:
             self.module = cst.parse_module(source.text)
         except cst.ParserSyntaxError as exc:
@@ -51,7 +60,15 @@ class Program:
             raise SourceError(f"syntax error at {where}, column {column}: {message}") from None
         except RecursionError:
             raise SourceError("too deeply nested to parse") from None
-        self.events: Events = Interpreter(self.module, self.api).run()
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))  # the interpreter recurses once per nested expression
+        try:
+            self.events: Events = Interpreter(self.module, self.api).run()
+        except RecursionError:
+            raise SourceError("too deeply nested to analyse (an expression or call chain thousands of levels "
+                              "deep)") from None
+        finally:
+            sys.setrecursionlimit(limit)
 
     @cached_property
     def _positions(self):
@@ -71,3 +88,19 @@ class Program:
     def code(self, node: cst.CSTNode, limit: int = 60) -> str:
         text = " ".join(self.module.code_for_node(node).split())
         return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _refuse_extreme_nesting(source: Source) -> None:
+    if len(source.text) < _NESTING_CHECK_MIN_BYTES:
+        return
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_NESTING_RECURSION_LIMIT)
+    try:
+        compile(source.text, str(source.path), "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
+                dont_inherit=True)
+    except (RecursionError, MemoryError):
+        raise SourceError("too deeply nested to parse (an expression thousands of levels deep)") from None
+    except (SyntaxError, ValueError):
+        pass  # reported with its position by the parse that follows
+    finally:
+        sys.setrecursionlimit(limit)
