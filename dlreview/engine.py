@@ -70,6 +70,11 @@ class CheckResult:
     files: int
 
 
+def _where(exc: Exception) -> str:
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{type(exc).__name__}: {exc} at {Path(last.filename).name}:{last.lineno}"
+
+
 def analyze(path: Path, data: bytes) -> FileResult:
     """All rules on one file. Paths in the result are empty: the caller fills in the path it displays."""
     from dlreview.model.program import Program
@@ -87,6 +92,11 @@ def analyze(path: Path, data: bytes) -> FileResult:
     except SourceError as exc:
         result.errors.append(FileError("", str(exc)))
         return result
+    except Exception as exc:  # a bug in the model must not cost the user the other files
+        if os.environ.get("DLREVIEW_DEBUG"):
+            raise
+        result.errors.append(FileError("", f"internal error while analysing ({_where(exc)}); please report this bug"))
+        return result
     specs = load_specs()
     for rule_id, check_class in sorted(load_checks().items()):
         spec = specs[rule_id]
@@ -101,9 +111,8 @@ def analyze(path: Path, data: bytes) -> FileResult:
         except Exception as exc:  # a bug in a rule must not cost the user the other rules and files
             if os.environ.get("DLREVIEW_DEBUG"):
                 raise
-            last = traceback.extract_tb(exc.__traceback__)[-1]
-            result.errors.append(FileError("", f"internal error in rule {rule_id} ({type(exc).__name__}: {exc} at "
-                                               f"{Path(last.filename).name}:{last.lineno}); please report this bug"))
+            result.errors.append(FileError("", f"internal error in rule {rule_id} ({_where(exc)}); please report "
+                                               f"this bug"))
     # One finding per rule and line: ``(X - X.mean()) / X.std()`` is one problem, not two.
     unique: dict[tuple, Finding] = {}
     for finding in sorted(set(result.findings)):

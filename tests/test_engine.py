@@ -90,6 +90,21 @@ def test_internal_rule_error_is_reported_not_raised(dlreview, tmp_path, monkeypa
     assert "internal error in rule DLR101" in run.err and "please report" in run.err
 
 
+def test_internal_model_error_is_reported_and_other_files_are_checked(dlreview, tmp_path, monkeypatch):
+    from dlreview.model.interpreter import Interpreter
+
+    def explode(self):
+        raise AttributeError("boom")
+
+    monkeypatch.setattr(Interpreter, "run", explode)
+    (tmp_path / "train.py").write_text(LEAKY)
+    (tmp_path / "broken.py").write_text("def f(:\n")
+    run = dlreview("check", "--no-cache", ".")
+    assert run.code == 2
+    assert "train.py: internal error while analysing (AttributeError: boom" in run.err
+    assert "broken.py" in run.err and "syntax error" in run.err
+    assert "Traceback" not in run.err + run.out
+
 def test_json_round_trip_of_cached_results(tmp_path):
     result = engine.analyze(tmp_path / "x.py", LEAKY.encode())
     assert engine.FileResult.from_dict(json.loads(json.dumps(result.to_dict()))) == result
