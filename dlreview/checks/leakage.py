@@ -51,6 +51,20 @@ def _steps(estimator: Estimator) -> list[Estimator]:
     return [step for step in estimator.steps if isinstance(step, Estimator)]
 
 
+def _not_test_rows(data) -> bool:
+    """All rows, or a training part: resampled and then split again (for validation or cross-validation), the
+    copies of a row land on both sides of that split too. Never the test part."""
+    return (isinstance(data, Data) and not data.is_index and not data.holds_test_rows()
+            and (data.partition is None or not data.partition.is_test))
+
+
+def _covers(data: Data, split: SplitEvent) -> bool:
+    """The fit saw every row ``split`` divides: all rows, or the very part (or a part around it) being split."""
+    if data.partition is None:
+        return True
+    return any(part.partition is not None and data.partition in part.partition.lineage() for part in split.inputs)
+
+
 def _unsplit(data) -> bool:
     """Rows that are not one part of a split (all of them, or parts put back together)."""
     return isinstance(data, Data) and data.partition is None and not data.is_index
@@ -63,7 +77,7 @@ def splits_fed_by(fit: FitEvent, program: Program) -> list[SplitEvent]:
     data = fit.data
     found: list[SplitEvent] = []
     for split in events.splits:
-        if not isinstance(data, Data) or not split.origins & data.origins:
+        if not isinstance(data, Data) or not split.origins & data.origins or not _covers(data, split):
             continue
         if any(fit in part.taints and not (fit.kind == "statistic" and is_label_name(part.label))
                for part in split.inputs):
@@ -189,14 +203,18 @@ class ResamplingBeforeSplit(Check):
         for fit in program.events.fits:
             resampling = fit.kind == "resample" or (
                 fit.kind == "estimator" and fit.method == "fit_resample" and is_sampler(fit.estimator, api))
-            if not resampling or not _unsplit(fit.data):
+            # unlike scaling (at most 0.005 AUC), resampling a training part that is then cross-validated puts
+            # copies of validation rows in training: imbalanced-learn's documented pitfall, reported too
+            if not resampling or not _not_test_rows(fit.data):
                 continue
             splits = [s for s in program.events.splits if any(fit in part.taints for part in s.inputs)]
             if splits:
-                yield Report(fit.node, f"`{program.code(fit.node)}` resamples all rows before "
+                rows = "all rows" if fit.data.partition is None else "the training part"
+                held_out = "test" if fit.data.partition is None else "validation"
+                yield Report(fit.node, f"`{program.code(fit.node)}` resamples {rows} before "
                                        f"{_describe_split(splits[0], program)}: duplicated or synthetic copies of "
-                                       f"test rows are trained on; resample the training part only (an imblearn "
-                                       f"Pipeline does this in each fold)")
+                                       f"{held_out} rows are trained on; resample inside each training part only "
+                                       f"(an imblearn Pipeline does this in each fold)")
 
 
 # --------------------------------------------------------------------------- DLR104: fit on test data
