@@ -54,8 +54,7 @@ def _steps(estimator: Estimator) -> list[Estimator]:
 def _not_test_rows(data) -> bool:
     """All rows, or a training part: resampled and then split again (for validation or cross-validation), the
     copies of a row land on both sides of that split too. Never the test part."""
-    return (isinstance(data, Data) and not data.is_index and not data.holds_test_rows()
-            and (data.partition is None or not data.partition.is_test))
+    return isinstance(data, Data) and not data.is_index and not data.holds_test_rows()
 
 
 def _covers(data: Data, split: SplitEvent) -> bool:
@@ -207,7 +206,7 @@ class ResamplingBeforeSplit(Check):
             # copies of validation rows in training: imbalanced-learn's documented pitfall, reported too
             if not resampling or not _not_test_rows(fit.data):
                 continue
-            splits = [s for s in program.events.splits if any(fit in part.taints for part in s.inputs)]
+            splits = splits_fed_by(fit, program)
             if splits:
                 rows = "all rows" if fit.data.partition is None else "the training part"
                 held_out = "test" if fit.data.partition is None else "validation"
@@ -314,7 +313,7 @@ class TestSetUsedForSelection(Check):
         events = program.events
         reported: set[int] = set()
         for use in events.evaluation_uses:
-            if any(_on_test(part) for part in data_parts(use.data)) and id(use.node) not in reported:
+            if _test_partition(use.data) is not None and id(use.node) not in reported:
                 reported.add(id(use.node))
                 yield Report(use.node, f"the test part is passed as `{use.keyword}`: training watches it (early "
                                        f"stopping, best-model checkpoints), so it is no longer unseen; pass a "

@@ -9,6 +9,7 @@ Branches are joined; loop bodies run once. Where it cannot tell, a value is UNKN
 from __future__ import annotations
 
 import builtins
+import contextlib
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -248,21 +249,17 @@ class Interpreter:
         elif hasattr(node, "body") and hasattr(node.body, "body"):
             self.exec_block(node.body.body, frame)
 
+    @contextlib.contextmanager
     def _loop(self, node: cst.CSTNode):
-        interpreter = self
-
-        class _Context:
-            def __enter__(self):
-                self.event = LoopEvent(node, start=interpreter.seq())
-                interpreter.events.loops.append(self.event)
-                interpreter._loops.append(node)
-
-            def __exit__(self, *exc):
-                interpreter._loops.pop()
-                self.event.end = interpreter.seq()
-                return False
-
-        return _Context()
+        """Record a loop (or comprehension) around what runs inside the ``with`` block."""
+        event = LoopEvent(node, start=self.seq())
+        self.events.loops.append(event)
+        self._loops.append(node)
+        try:
+            yield
+        finally:
+            self._loops.pop()
+            event.end = self.seq()
 
     def exec_small(self, node: cst.BaseSmallStatement, frame: Frame) -> None:
         if isinstance(node, cst.Expr):
@@ -542,7 +539,7 @@ class Interpreter:
 
     def select(self, node: cst.CSTNode, values: list[Value]) -> None:
         """Scores compared or ranked to keep the best one."""
-        scores = frozenset().union(*(part.scores for value in values for part in _all_data(value)))
+        scores = frozenset().union(*(part.scores for value in values for part in data_parts(value)))
         if scores and not self._asserting:
             self.events.selections.append(SelectionEvent(seq=self.seq(), node=node, scores=scores,
                                                          depth=len(self._sites), loops=tuple(self._loops)))
@@ -793,12 +790,7 @@ class Interpreter:
             if dropped and dropped[0].partition.split.origins & receiver.origins:
                 split = dropped[0].partition.split
                 return receiver.derive(partition=Partition(split, "test", receiver.partition))
-        # the receiver's own partition wins over arguments (``X_test.reshape(n, d)``, ``df.fillna(stats)``)
-        arguments = combine([*args, *kwargs.values()])
-        if not isinstance(arguments, Data):
-            return receiver.derive()
-        merged = combine([receiver, arguments], label=receiver.label)
-        return merged
+        return combine([receiver, *args, *kwargs.values()], label=receiver.label)
 
     def statistic(self, data: Data, label: str, node: cst.CSTNode) -> Data:
         """``X.mean()``, ``np.std(X, axis=0)`` on rows that are not a part of a split: it learns from them."""
@@ -1127,11 +1119,6 @@ def _string_index(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
         return _string_value(node.slice[0].slice.value)
     return None
-
-
-def _all_data(value: Value) -> list[Data]:
-    """Data in a value, through nested sequences and dicts."""
-    return data_parts(value)
 
 
 def _pipeline_steps(convention: str, args: list[Value], kwargs: dict[str, Value]) -> tuple[Value, ...]:
