@@ -32,6 +32,7 @@ class EstimatorInfo:
     kinds: frozenset[str]  # among classifier, regressor, cluster, transformer, outlier_detector
     random_state: bool  # constructor takes random_state
     cv: bool  # constructor takes cv: model selection happens inside fit
+    random_by_default: bool = False  # its default configuration's result depends on random_state (probed)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def load() -> ApiData:
         sklearn_version=raw["sklearn_version"],
         transformers=_frozen(raw["transformers"], lambda v: TransformerInfo(**v)),
         estimators=_frozen(raw["estimators"], lambda v: EstimatorInfo(
-            kinds=frozenset(v["kinds"]), random_state=v["random_state"], cv=v["cv"])),
+            kinds=frozenset(v["kinds"]), random_state=v["random_state"], cv=v["cv"],
+            random_by_default=v["random_by_default"])),
         splitters=_frozen(raw["splitters"], lambda v: SplitterInfo(**v)),
         split_functions=frozenset(raw["split_functions"]),
         cv_functions=frozenset(raw["cv_functions"]),

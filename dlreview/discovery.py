@@ -51,23 +51,42 @@ def discover(paths: list[Path], settings: Settings, force_exclude: bool = False)
         ignores = _GitIgnores(base) if settings.respect_gitignore else None
         if ignores is not None:
             ignores.release(path)  # the same holds for .gitignore: `dlreview check build/gen` checks it
-        for directory, dirnames, filenames in os.walk(path):
-            current = Path(directory)
-            if ignores is not None:
-                ignores.load(current)
-            dirnames[:] = sorted(
-                name for name in dirnames
-                if not _matches(exclude, current / name, base, True)
-                and not (ignores and ignores.ignored(current / name, True))
-            )
-            for name in sorted(filenames):
-                candidate = current / name
-                if candidate.suffix not in CHECKED_SUFFIXES:
-                    continue
-                if _matches(exclude, candidate, base, False) or (ignores and ignores.ignored(candidate, False)):
-                    continue
-                add(candidate)
+        for candidate in _walk(path, exclude, base, ignores, CHECKED_SUFFIXES):
+            add(candidate)
     return found
+
+
+def _walk(path: Path, exclude, base: Path, ignores, suffixes: tuple[str, ...] | None, limit: int | None = None):
+    count = 0
+    for directory, dirnames, filenames in os.walk(path):
+        current = Path(directory)
+        if ignores is not None:
+            ignores.load(current)
+        dirnames[:] = sorted(
+            name for name in dirnames
+            if not _matches(exclude, current / name, base, True)
+            and not (ignores and ignores.ignored(current / name, True))
+        )
+        for name in sorted(filenames):
+            candidate = current / name
+            if suffixes is not None and candidate.suffix not in suffixes:
+                continue
+            if _matches(exclude, candidate, base, False) or (ignores and ignores.ignored(candidate, False)):
+                continue
+            yield candidate
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def walk_project(root: Path, settings: Settings, limit: int) -> list[Path]:
+    """Every file of a project (any kind), with the exclusions and .gitignore rules that ``discover`` applies."""
+    exclude = pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude])
+    base = root.resolve() if _matches(exclude, root, settings.root, True) else settings.root
+    ignores = _GitIgnores(base) if settings.respect_gitignore else None
+    if ignores is not None:
+        ignores.release(root)
+    return list(_walk(root, exclude, base, ignores, None, limit))
 
 
 def _relative(path: Path, base: Path) -> str | None:

@@ -20,8 +20,17 @@ import pathspec
 from dlreview.cache import Cache
 from dlreview.checks import load_checks
 from dlreview.config import Settings
-from dlreview.discovery import discover
+from dlreview.discovery import CHECKED_SUFFIXES, discover, walk_project
 from dlreview.findings import FileError, Finding, Severity
+from dlreview.project import (
+    PROJECT_MARKERS,
+    Project,
+    SourceFile,
+    extract_facts,
+    list_limit,
+    load_project_checks,
+    project_root_of,
+)
 from dlreview.rulespec import RuleSpec, load_specs
 from dlreview.sources import SourceError, read_source
 
@@ -46,12 +55,14 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    facts: dict | None = None       # what project rules need of this file (dlreview.project)
 
     def to_dict(self) -> dict:
         return {
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
             "suppressions": [[s.cell, s.line, s.column, list(s.codes)] for s in self.suppressions],
+            "facts": self.facts,
         }
 
     @classmethod
@@ -60,6 +71,7 @@ class FileResult:
             findings=[Finding.from_dict(f) for f in data["findings"]],
             errors=[FileError.from_dict(e) for e in data["errors"]],
             suppressions=[Suppression(c, line, col, tuple(codes)) for c, line, col, codes in data["suppressions"]],
+            facts=data["facts"],
         )
 
 
@@ -113,6 +125,13 @@ def analyze(path: Path, data: bytes) -> FileResult:
                 raise
             result.errors.append(FileError("", f"internal error in rule {rule_id} ({_where(exc)}); please report "
                                                f"this bug"))
+    try:
+        result.facts = extract_facts(program)
+    except Exception as exc:  # the file's own findings still count; project rules just do not see it
+        if os.environ.get("DLREVIEW_DEBUG"):
+            raise
+        result.errors.append(FileError("", f"internal error while recording project facts ({_where(exc)}); please "
+                                           f"report this bug"))
     # One finding per rule and line: ``(X - X.mean()) / X.std()`` is one problem, not two.
     unique: dict[tuple, Finding] = {}
     for finding in sorted(set(result.findings)):
@@ -138,19 +157,18 @@ def _analyze_job(job: tuple[Path, bytes]) -> FileResult:
     return analyze(*job)
 
 
-def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True, jobs: int | None = None,
-                force_exclude: bool = False) -> CheckResult:
-    specs = load_specs()
-    found = discover(paths, settings, force_exclude=force_exclude)
-    errors = list(found.errors)
-    cache = Cache.open(settings) if use_cache else None
+def _analyse_all(paths: list[Path], cache: Cache | None, jobs: int | None,
+                 errors: list[FileError] | None) -> dict[Path, FileResult]:
+    """Results for every file, from the cache or fresh; files that cannot be read go to ``errors`` (or are
+    skipped silently when ``errors`` is None: files read only for the project view)."""
     results: dict[Path, FileResult] = {}
     pending: list[tuple[Path, bytes, str | None]] = []
-    for path in found.files:
+    for path in paths:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            errors.append(FileError(display_path(path), f"cannot read file: {exc.strerror or exc}"))
+            if errors is not None:
+                errors.append(FileError(display_path(path), f"cannot read file: {exc.strerror or exc}"))
             continue
         key = cache.key(path.suffix, data) if cache else None
         cached = cache.get(key) if cache else None
@@ -168,6 +186,17 @@ def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True
         results[path] = result
         if cache and key:
             cache.put(key, result)
+    return results
+
+
+def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True, jobs: int | None = None,
+                force_exclude: bool = False) -> CheckResult:
+    specs = load_specs()
+    found = discover(paths, settings, force_exclude=force_exclude)
+    errors = list(found.errors)
+    cache = Cache.open(settings) if use_cache else None
+    results = _analyse_all(found.files, cache, jobs, errors)
+    repository_findings = _project_stage(paths, results, settings, cache, jobs, errors)
 
     enabled = set(settings.enabled(specs))
     per_file = [(pathspec.GitIgnoreSpec.from_lines([pattern]), set(codes))
@@ -183,7 +212,81 @@ def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True
         active = {rule for rule in enabled if not any(rule.startswith(code) for code in ignored)}
         findings.extend(_apply_suppressions(result, active, specs, shown))
         errors.extend(FileError(shown, e.reason, e.line, e.cell) for e in result.errors)
+    findings.extend(f for f in repository_findings if f.rule in enabled)
     return CheckResult(findings=sorted(findings, key=_order), errors=errors, files=len(results))
+
+
+def _project_roots(paths: list[Path], settings: Settings) -> dict[Path, bool]:
+    """The projects the paths belong to: a folder named on the command line is a project (and so is every
+    folder inside it with a project marker); a file belongs to the nearest folder above it with a marker, not
+    above the configuration's root. The value says whether repository-level findings are reported for it."""
+    roots: dict[Path, bool] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        if path.is_dir():
+            roots[path.resolve()] = True
+        else:
+            roots.setdefault(project_root_of(path, settings.root), False)
+    return roots
+
+
+def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings: Settings, cache: Cache | None,
+                   jobs: int | None, errors: list[FileError]) -> list[Finding]:
+    """Run the project rules over each project the paths belong to. Their findings in files are added to those
+    files' results (so ``# noqa`` and per-file ignores apply to them, and only files being checked show them);
+    repository-level findings are returned."""
+    checks = load_project_checks()
+    specs = load_specs()
+    known = {path.resolve(): result for path, result in results.items()}
+    projects: dict[Path, tuple[bool, list[Path]]] = {}
+    for root, report_repository in _project_roots(paths, settings).items():
+        listing = walk_project(root, settings, list_limit())
+        # folders inside with a marker of their own are projects of their own
+        roots = {root} | {file.parent for file in listing if file.name in PROJECT_MARKERS}
+        for file in listing:
+            owner = max((r for r in roots if file.is_relative_to(r)), key=lambda r: len(r.parts))
+            projects.setdefault(owner, (report_repository, []))[1].append(file)
+    extra = [file for _, files in projects.values() for file in files
+             if file.suffix in CHECKED_SUFFIXES and file.resolve() not in known]
+    for path, result in _analyse_all(extra, cache, jobs, None).items():
+        known[path.resolve()] = result
+    repository: list[Finding] = []
+    for root, (report_repository, files) in sorted(projects.items()):
+        project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files])
+        for file in files:
+            result = known.get(file.resolve())
+            if result is not None and result.facts is not None:
+                rel = file.relative_to(root).as_posix()
+                project.files[rel] = SourceFile(rel=rel, path=file, facts=result.facts)
+        for rule_id, check_class in sorted(checks.items()):
+            spec = specs[rule_id]
+            try:
+                reports = list(check_class().check(project))
+            except Exception as exc:  # a bug in a rule must not cost the user the other rules
+                if os.environ.get("DLREVIEW_DEBUG"):
+                    raise
+                errors.append(FileError(display_path(root), f"internal error in rule {rule_id} ({_where(exc)}); "
+                                                            f"please report this bug"))
+                continue
+            for report in reports:
+                severity = report.severity or spec.severity
+                if report.file is None:
+                    if report_repository:   # about the project, or a file that is not code (requirements.txt)
+                        cell, line, column = report.at if report.rel else (None, 0, 0)
+                        path = display_path(root / report.rel) if report.rel else display_path(root)
+                        repository.append(Finding(path=path, line=line, column=column, rule=rule_id,
+                                                  message=report.message, severity=severity, tip=spec.tip,
+                                                  end_line=line, end_column=column))
+                    continue
+                target = known.get(report.file.path.resolve())
+                cell, line, column = report.at
+                finding = Finding(path="", line=line, column=column, rule=rule_id, message=report.message,
+                                  severity=severity, tip=spec.tip, end_line=line, end_column=column, cell=cell,
+                                  end_cell=cell)
+                if target is not None and finding not in target.findings:
+                    target.findings.append(finding)
+    return repository
 
 
 def _apply_suppressions(result: FileResult, active: set[str], specs: dict[str, RuleSpec], path: str) -> list[Finding]:

@@ -17,7 +17,8 @@ class Finding:
     """One problem found at one place.
 
     ``line``/``column`` are 1-based. In a notebook ``cell`` is the 1-based index among code cells and
-    ``line``/``end_line`` count within that cell; elsewhere ``cell`` is None.
+    ``line``/``end_line`` count within that cell; elsewhere ``cell`` is None. A repository-level finding has
+    ``line`` 0 and ``path`` the project's folder.
     """
 
     path: str
@@ -31,6 +32,11 @@ class Finding:
     end_column: int
     cell: int | None = None
     end_cell: int | None = None
+
+    @property
+    def is_repository_level(self) -> bool:
+        """About the project as a whole (no pinned dependencies, no model card): ``path`` is its folder, no line."""
+        return self.line == 0
 
     def with_path(self, path: str) -> Finding:
         return replace(self, path=path)

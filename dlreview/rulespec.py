@@ -37,7 +37,8 @@ _EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
 _FIELDS = {"id", "name", "title", "tip", "severity", "summary", "rationale", "fix", "limitations", "references",
            "examples"}
 _REQUIRED = _FIELDS - {"examples"}
-_EXAMPLE_FIELDS = {"name", "kind", "code", "cells", "docs"}
+_EXAMPLE_FIELDS = {"name", "kind", "code", "cells", "files", "repository", "docs"}
+REPOSITORY = "<repository>"   # the path of an expected repository-level finding
 
 # Rules about dlreview's own suppressions: their findings carry the tip of the rule they concern (spec tip = 0).
 META_RULES = frozenset({"DLR001"})
@@ -56,29 +57,53 @@ class Example:
     kind: str                       # "bad" or "good"
     code: str | None = None         # a Python file
     cells: tuple[str, ...] = ()     # or the code cells of a notebook
+    files: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # or a project: path -> text (cells for .ipynb)
+    repository: tuple[str, ...] = ()  # rules expected to report on the project as a whole
     docs: bool = False              # shown in `dlreview rule ID`
 
     @property
     def is_notebook(self) -> bool:
         return bool(self.cells)
 
-    def expected(self) -> list[tuple[int | None, int, str]]:
-        """(cell, line, rule) of every ``# expect:`` marker; cell is None for a Python file."""
+    @property
+    def is_project(self) -> bool:
+        return bool(self.files)
+
+    def sources(self) -> list[tuple[str, str | tuple[str, ...]]]:
+        """(path, text or cells) of every file of the example."""
+        if self.files:
+            return list(self.files)
+        if self.cells:
+            return [("example.ipynb", self.cells)]
+        return [("example.py", self.code or "")]
+
+    def expected(self) -> list[tuple[str, int | None, int, str]]:
+        """(path, cell, line, rule) of every ``# expect:`` marker (cell is None outside notebooks), and
+        (``REPOSITORY``, None, 0, rule) for each expected repository-level finding."""
         found = []
-        chunks = [(None, self.code or "")] if not self.cells else list(enumerate(self.cells, start=1))
-        for cell, text in chunks:
-            for number, line in enumerate(text.splitlines(), start=1):
-                match = _EXPECT.search(line)
-                if match:
-                    found.extend((cell, number, code.strip()) for code in match.group(1).split(","))
+        for path, content in self.sources():
+            chunks = list(enumerate(content, start=1)) if isinstance(content, tuple) else [(None, content)]
+            for cell, text in chunks:
+                for number, line in enumerate(text.splitlines(), start=1):
+                    match = _EXPECT.search(line)
+                    if match:
+                        found.extend((path, cell, number, code.strip()) for code in match.group(1).split(","))
+        found.extend((REPOSITORY, None, 0, rule) for rule in self.repository)
         return found
 
     def display(self) -> str:
-        """The example as shown in docs: notebooks as numbered cells; ``# expect: ID`` reads ``# <- ID``."""
-        if not self.cells:
-            text = (self.code or "").strip("\n")
-        else:
-            text = "\n\n".join(f"# In [{n}]:\n{cell.strip()}" for n, cell in enumerate(self.cells, start=1))
+        """The example as shown in docs: notebooks as numbered cells, each file of a project under its name;
+        ``# expect: ID`` reads ``# <- ID``."""
+        parts = []
+        for path, content in self.sources():
+            if isinstance(content, tuple):
+                text = "\n\n".join(f"# In [{n}]:\n{cell.strip()}" for n, cell in enumerate(content, start=1))
+            else:
+                text = content.strip("\n")
+            parts.append(f"# ---- {path} ----\n{text}" if self.files else text)
+        text = "\n\n".join(parts)
+        if self.repository:
+            text += "\n\n# <- " + ", ".join(self.repository) + " (about the project as a whole)"
         return _EXPECT.sub(lambda match: f"# <- {match.group(1)}", text)
 
 
@@ -162,11 +187,15 @@ def parse_spec(path: Path) -> RuleSpec:
     examples = []
     for number, raw in enumerate(data.get("examples", []), start=1):
         extra = set(raw) - _EXAMPLE_FIELDS
-        if extra or raw.get("kind") not in ("bad", "good") or ("code" in raw) == ("cells" in raw):
-            raise RuleSpecError(f"{path}: example {number} needs kind bad|good and exactly one of code/cells "
+        given = [key for key in ("code", "cells", "files") if key in raw]
+        if extra or raw.get("kind") not in ("bad", "good") or len(given) != 1:
+            raise RuleSpecError(f"{path}: example {number} needs kind bad|good and exactly one of code/cells/files "
                                 f"(unknown fields: {sorted(extra)})")
+        files = tuple((name, tuple(content) if isinstance(content, list) else content)
+                      for name, content in raw.get("files", {}).items())
         examples.append(Example(name=raw.get("name", f"example {number}"), kind=raw["kind"], code=raw.get("code"),
-                                cells=tuple(raw.get("cells", ())), docs=raw.get("docs", False)))
+                                cells=tuple(raw.get("cells", ())), files=files,
+                                repository=tuple(raw.get("repository", ())), docs=raw.get("docs", False)))
     kinds = {example.kind for example in examples}
     if kinds != {"bad", "good"}:
         raise RuleSpecError(f"{path}: a rule needs at least one bad and one good example")

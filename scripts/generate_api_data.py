@@ -212,6 +212,42 @@ def _learns_nothing_from_rows(cls, uses_y: bool) -> bool:
     return False
 
 
+def _random_by_default(cls, kinds: set[str]) -> bool:
+    """Probe: fit the default configuration with two different ``random_state`` values on the same data; if what
+    it predicts, transforms or clusters differs, its result depends on the seed (RandomForest, MLP, KMeans), and a
+    call without ``random_state`` is not reproducible. LogisticRegression's default solver, SVC or PCA on small
+    data give the same result whatever the seed: leaving it out changes nothing."""
+    if "random_state" not in _params(cls):
+        return False
+    rng = np.random.default_rng(0)
+    rows = rng.normal(size=(80, 6))
+    rows[:, 0] += np.repeat([0.0, 1.0], 40)
+    labels = np.repeat([0, 1], 40)
+    targets = rows[:, 0] * 2 + rng.normal(scale=0.5, size=80)
+    unseen = rng.normal(size=(40, 6))   # rows it was not fitted on: a memorising model differs there
+    outputs = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for seed in (0, 1):
+                model = cls(**{name: PLACEHOLDERS[name]() for name in _required(cls)}, random_state=seed)
+                y = targets if "regressor" in kinds else labels
+                if hasattr(model, "fit_predict") and not hasattr(model, "predict"):
+                    output = model.fit_predict(rows)
+                elif hasattr(model, "predict_proba") and "classifier" in kinds:
+                    output = model.fit(rows, y).predict_proba(unseen)
+                elif hasattr(model, "predict"):
+                    output = model.fit(rows, y).predict(unseen)
+                elif hasattr(model, "fit_transform"):
+                    output = model.fit_transform(rows, y)
+                else:
+                    return True
+                outputs.append(output.toarray() if hasattr(output, "toarray") else np.asarray(output, dtype=float))
+    except Exception:  # noqa: BLE001 - cannot be probed with defaults: it takes a seed, so assume it uses it
+        return True
+    return outputs[0].shape != outputs[1].shape or not np.allclose(outputs[0], outputs[1])
+
+
 def _transformer(cls, module: str) -> dict:
     tags = get_tags(_instance(cls))
     target = tags.target_tags
@@ -283,7 +319,7 @@ def _estimator_sections(paths: dict) -> dict:
             raise LookupError(f"{cls.__module__}.{cls.__qualname__}: no public import path")
         params = _params(cls)
         entry = {"kinds": sorted(own), "random_state": "random_state" in params,
-                 "cv": "cv" in params}
+                 "random_by_default": _random_by_default(cls, own), "cv": "cv" in params}
         estimators.update(dict.fromkeys(names, entry))
         if "transformer" in own:
             info = _transformer(cls, module=names[0].rpartition(".")[0])

@@ -43,7 +43,7 @@ def test_per_file_ignores(dlreview, tmp_path):
     (tmp_path / "scripts" / "legacy.py").write_text(LEAKY)
     (tmp_path / "train.py").write_text(LEAKY)
     write_config(tmp_path, '[tool.dlreview.per-file-ignores]\n"scripts/*.py" = ["DLR101"]')
-    run = dlreview("check", ".")
+    run = dlreview("check", "--select", "DLR1", ".")
     assert run.code == 1
     assert "train.py:6:5" in run.out and "legacy.py" not in run.out
 
@@ -134,7 +134,7 @@ def test_config_is_found_from_the_checked_path_not_the_cwd(dlreview, tmp_path):
     project.mkdir()
     (project / "train.py").write_text(LEAKY)
     (project / "pyproject.toml").write_text('[tool.dlreview]\nignore = ["DLR101"]\n')
-    assert dlreview("check", "project").code == 0
+    assert dlreview("check", "--select", "DLR1", "project").code == 0
 
 
 def test_a_git_ignored_folder_named_explicitly_is_checked_with_the_patterns_inside_it(dlreview, tmp_path):

@@ -52,7 +52,7 @@ def test_parallel_and_serial_runs_agree(tmp_path):
     for number in range(engine.PARALLEL_THRESHOLD + 4):
         (tmp_path / f"leaky_{number}.py").write_text(LEAKY)
         (tmp_path / f"clean_{number}.py").write_text(CLEAN)
-    settings = Settings(root=tmp_path)
+    settings = Settings(root=tmp_path, select=("DLR1",))
     parallel = check_paths([tmp_path], settings, use_cache=False, jobs=2)
     serial = check_paths([tmp_path], settings, use_cache=False, jobs=1)
     assert parallel.findings == serial.findings
@@ -64,7 +64,7 @@ def test_noqa_with_code_suppresses_bare_noqa_does_not(dlreview, tmp_path):
     (tmp_path / "a.py").write_text(LEAKY.replace(line, line + "  # noqa: DLR101"))
     (tmp_path / "b.py").write_text(LEAKY.replace(line, line + "  # noqa"))
     (tmp_path / "c.py").write_text(LEAKY.replace(line, line + "  # NOQA:E501,DLR101"))
-    run = dlreview("check", "-f", "json", ".")
+    run = dlreview("check", "-f", "json", "--select", "DLR1", ".")
     assert {f["path"] for f in run.json()["findings"]} == {"b.py"}
 
 

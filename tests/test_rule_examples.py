@@ -11,7 +11,8 @@ import pytest
 from dlreview.checks import load_checks
 from dlreview.config import Settings
 from dlreview.engine import check_paths
-from dlreview.rulespec import DOC_SECTIONS, META_RULES, load_specs
+from dlreview.project import load_project_checks
+from dlreview.rulespec import DOC_SECTIONS, META_RULES, REPOSITORY, load_specs
 
 SPECS = load_specs()
 CASES = [
@@ -21,42 +22,61 @@ CASES = [
 ]
 
 
+def write_notebook(cells, path: Path) -> Path:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    notebook.cells = [nbformat.v4.new_markdown_cell("# An example")]
+    notebook.cells += [nbformat.v4.new_code_cell(cell) for cell in cells]
+    nbformat.write(notebook, path)
+    return path
+
+
 def write_example(example, directory: Path) -> Path:
+    """The example on disk: its one file, or for a project the folder holding its files."""
+    if example.is_project:
+        root = directory / "project"
+        for name, content in example.files:
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, tuple):
+                write_notebook(content, path)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
     if example.is_notebook:
-        notebook = nbformat.v4.new_notebook()
-        notebook.metadata["kernelspec"] = {
-            "name": "python3",
-            "language": "python",
-            "display_name": "Python 3",
-        }
-        notebook.cells = [nbformat.v4.new_markdown_cell("# An example")]
-        notebook.cells += [nbformat.v4.new_code_cell(cell) for cell in example.cells]
-        path = directory / "example.ipynb"
-        nbformat.write(notebook, path)
-        return path
+        return write_notebook(example.cells, directory / "example.ipynb")
     path = directory / "example.py"
     path.write_text(example.code, encoding="utf-8")
     return path
 
 
+def found_in(result, target: Path, judged: set[str]) -> list[tuple]:
+    """(path relative to the example, cell, line, rule) of the findings of the judged rules."""
+    base = target if target.is_dir() else target.parent
+    found = []
+    for f in result.findings:
+        if f.rule not in judged:
+            continue
+        if f.is_repository_level:
+            found.append((REPOSITORY, None, 0, f.rule))
+        else:
+            found.append((Path(f.path).resolve().relative_to(base.resolve()).as_posix(), f.cell, f.line, f.rule))
+    return sorted(found)
+
+
 @pytest.mark.parametrize(("spec", "example"), CASES)
 def test_rule_example(spec, example, tmp_path):
-    path = write_example(example, tmp_path)
-    result = check_paths([path], Settings(root=tmp_path), use_cache=False)
+    target = write_example(example, tmp_path)
+    result = check_paths([target], Settings(root=tmp_path), use_cache=False)
     assert result.errors == []
     expected = example.expected()
-    judged = {spec.id} | {rule for _, _, rule in expected}
-    found = sorted(
-        (f.cell, f.line, f.rule) for f in result.findings if f.rule in judged
-    )
-    messages = "\n".join(
-        f"{f.cell}:{f.line}: {f.rule} {f.message}" for f in result.findings
-    )
-    assert found == sorted(expected), f"findings:\n{messages}"
+    judged = {spec.id} | {rule for *_, rule in expected}
+    messages = "\n".join(f"{f.path}:{f.cell}:{f.line}: {f.rule} {f.message}" for f in result.findings)
+    assert found_in(result, target, judged) == sorted(expected), f"findings:\n{messages}"
 
 
 def test_every_rule_has_logic_and_every_logic_a_rule():
-    logic = set(load_checks())
+    logic = set(load_checks()) | set(load_project_checks())
     assert logic | META_RULES == set(SPECS)
 
 

@@ -41,6 +41,6 @@ class Check:
 
 def load_checks() -> dict[str, type[Check]]:
     """Import every rule module so that its classes register themselves."""
-    from dlreview.checks import leakage  # noqa: F401
+    from dlreview.checks import ethics, leakage, modelling, reproducibility  # noqa: F401
 
     return REGISTRY

@@ -115,6 +115,60 @@ class LoopEvent:
     end: int = 0
 
 
+@dataclass(eq=False)
+class CallEvent:
+    """A call of a library (or another module's) function, or a method of an object whose class is known.
+
+    ``name`` is the qualified name of what was called (``torch.manual_seed``), or for a method call the class or
+    the call that made the receiver (``sklearn.ensemble.RandomForestClassifier``, ``optuna.create_study``, a class of
+    this file), with ``method`` the method's name. ``local`` calls are of functions and classes of this file.
+    ``function`` is the function of this file whose body holds the call (None at module level)."""
+
+    seq: int
+    node: cst.Call
+    name: str
+    method: str | None
+    function: str | None
+    args: tuple[Value, ...] = ()
+    kwargs: dict[str, Value] = field(default_factory=dict)
+    local: bool = False
+    in_loop: bool = False
+
+    def keyword(self, name: str) -> cst.BaseExpression | None:
+        """The expression passed as keyword ``name``."""
+        return next((arg.value for arg in self.node.args if arg.keyword is not None and arg.keyword.value == name),
+                    None)
+
+    def positional(self, index: int) -> cst.BaseExpression | None:
+        positional = [arg.value for arg in self.node.args if arg.keyword is None and not arg.star]
+        return positional[index] if index < len(positional) else None
+
+    @property
+    def target(self) -> str:
+        return f"{self.name}.{self.method}" if self.method else self.name
+
+
+@dataclass(eq=False)
+class SettingEvent:
+    """A library attribute or an environment variable set: ``torch.backends.cudnn.benchmark = True``,
+    ``os.environ["CUBLAS_WORKSPACE_CONFIG"] = ":4096:8"`` (``name`` is ``env:CUBLAS_WORKSPACE_CONFIG``)."""
+
+    seq: int
+    node: cst.CSTNode
+    name: str
+    value: cst.BaseExpression
+    function: str | None
+
+
+@dataclass(frozen=True)
+class ClassFact:
+    """A class defined in this file and the library classes it derives from (directly or through classes here)."""
+
+    name: str
+    bases: tuple[str, ...]
+    node: cst.ClassDef
+
+
 @dataclass(frozen=True)
 class Mention:
     """A column of a data set named in the code (a group identifier, a time column, ...)."""
@@ -137,6 +191,10 @@ class Events:
     loads: dict[int, cst.CSTNode] = field(default_factory=dict)     # origin -> the call that read it from a file
     group_columns: dict[int, Mention] = field(default_factory=dict)  # origin -> a group identifier column
     time_columns: dict[int, Mention] = field(default_factory=dict)   # origin -> a column that orders rows in time
+    calls: list[CallEvent] = field(default_factory=list)
+    settings: list[SettingEvent] = field(default_factory=list)
+    classes: list[ClassFact] = field(default_factory=list)
+    columns: list[tuple[frozenset[int], Mention, str]] = field(default_factory=list)  # (origins, column, how named)
 
     def loop(self, node: cst.CSTNode) -> LoopEvent | None:
         return next((loop for loop in self.loops if loop.node is node), None)

@@ -19,6 +19,8 @@ import libcst as cst
 from dlreview.apidata import ApiData, canonical
 from dlreview.model.events import (
     ApplyEvent,
+    CallEvent,
+    ClassFact,
     EvaluationUseEvent,
     Events,
     FitEvent,
@@ -26,6 +28,7 @@ from dlreview.model.events import (
     Mention,
     ScoreEvent,
     SelectionEvent,
+    SettingEvent,
     SplitEvent,
 )
 from dlreview.model.values import (
@@ -51,6 +54,7 @@ MAX_INLINES_PER_FUNCTION = 32
 MAX_STATEMENTS = 200_000  # per program: a runaway guard, far above any real script
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
+_LIBRARIES = ("sklearn.", "imblearn.", "torch.", "tensorflow.", "keras.")
 # Builtins whose result is made of their arguments' rows; other builtins (len, print, range, ...) give no data.
 _ROW_PRESERVING_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "iter", "next", "set", "frozenset"})
 # Builtins whose result is a value computed from their arguments (a sum of correct predictions is a score).
@@ -83,6 +87,16 @@ _GROUP_WORDS = ("patient|subject|donor|individual|participant|person|sample|spec
 _GROUP_COLUMN = re.compile(rf"^(?!(?:n|num|number|count|total|nb)_)(?:[a-z0-9]+_)?(?:{_GROUP_WORDS})s?"
                            rf"(?:[ _]?(?:id|ids|no|number|code|name|key|label))?$")
 _TIME_COLUMN = re.compile(r"^(?:\w+[ _])?(?:date|datetime|time|timestamp|year|month|week|day)s?(?:[ _]\w+)?$")
+_IDENTIFIER_COLUMN = re.compile(
+    r"^(?:(?:patient|subject|participant|person|donor|customer|user|contact|mother|father|parent)_)?"
+    r"(?:(?:first|last|given|family|middle|full|maiden|sur)_?name|surname|(?:patient|subject|participant|person)_name|"
+    r"dob|d_o_b|date_of_birth|birth_?date|birthday|mrn|medical_record(?:_number|_no|_id)?|record_number|"
+    r"(?:street_|home_|postal_|mailing_)?address|street|phone(?:_number|_no)?|telephone|mobile(?:_number)?|"
+    r"ssn|social_security(?:_number|_no)?|e_?mail(?:_address)?|nhs_(?:number|no|id)|passport(?:_number|_no)?|"
+    r"national_id|insurance_(?:number|id))$")
+_HUMAN_COLUMN = re.compile(
+    r"^(?:(?:patient|subject|participant|donor|individual|person)s?(?:_?(?:id|ids|no|number|code|key))?|"
+    r"age(?:_years|_at_\w+)?|sex|gender|ethnicity|race|bmi|smok(?:er|ing)(?:_status)?)$")
 _LABEL_NAME = re.compile(r"^(?:y|Y|y_\w*|target\w*|labels?|outcome\w*|class(?:es)?|diagnosis)$")
 _VALIDATION_NAME = re.compile(r"(?:^|_)(?:val|valid|validation|dev|cal|calib|calibration|tune|tuning|es)(?:_|$|\d)",
                               re.IGNORECASE)
@@ -97,6 +111,16 @@ def _words(column: str) -> str:
 def is_label_name(name: str) -> bool:
     """A variable that by its name holds the labels (``y``, ``y_train``, ``target``, ``labels``)."""
     return bool(_LABEL_NAME.match(name))
+
+
+def is_personal_identifier(column: str) -> bool:
+    """A column that identifies a person: a name, date of birth, record number, address, phone, SSN, email."""
+    return bool(_IDENTIFIER_COLUMN.match(_words(column)))
+
+
+def is_human_column(column: str) -> bool:
+    """A column that describes people: a patient or participant identifier, age, sex, ethnicity."""
+    return bool(_HUMAN_COLUMN.match(_words(column)))
 
 
 def is_group_column(column: str) -> bool:
@@ -131,6 +155,7 @@ class ClassInfo(Value):
     methods: dict[str, Function]
     instance: Instance | None = None
     is_dataset: bool = False     # a torch Dataset or Keras Sequence: its objects are rows of data
+    bases: tuple[str, ...] = ()  # qualified names of the library classes it derives from, or of other modules'
 
 
 @dataclass(frozen=True, eq=False)
@@ -267,6 +292,7 @@ class Interpreter:
         elif isinstance(node, cst.Assign):
             value = self.eval(node.value, frame)
             for target in node.targets:
+                self._note_setting(target.target, node.value, frame)
                 self.assign(target.target, value, frame)
                 self._note_label_column(target.target, node.value)
         elif isinstance(node, cst.AnnAssign):
@@ -297,7 +323,15 @@ class Interpreter:
                 self.assign(bound, Ref(qualified), frame)
         elif isinstance(node, cst.Global):
             frame.global_names.update(name.name.value for name in node.names)
-        elif isinstance(node, (cst.Raise, cst.Assert, cst.Del)):
+        elif isinstance(node, cst.Del):
+            targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
+            for target in targets:
+                target = getattr(target, "value", target)
+                if isinstance(target, cst.Subscript) and target.slice and isinstance(target.slice[0].slice, cst.Index):
+                    base = self.eval(target.value, frame)
+                    for column in _string_items(target.slice[0].slice.value):
+                        self.mention(base, column, target, how="drop")
+        elif isinstance(node, (cst.Raise, cst.Assert)):
             # ``assert new_score > old_score`` checks a result; it keeps nothing
             self._asserting = isinstance(node, cst.Assert)
             try:
@@ -306,6 +340,23 @@ class Interpreter:
                         self.eval(child, frame)
             finally:
                 self._asserting = False
+
+    def _note_setting(self, target: cst.BaseExpression, value: cst.BaseExpression, frame: Frame) -> None:
+        """``torch.backends.cudnn.benchmark = True``, ``os.environ["TF_DETERMINISTIC_OPS"] = "1"``."""
+        name = None
+        if isinstance(target, cst.Attribute):
+            base = self.eval(target.value, frame)
+            if isinstance(base, Ref):
+                name = canonical(base.attr(target.attr.value).name)
+        elif isinstance(target, cst.Subscript) and target.slice and isinstance(target.slice[0].slice, cst.Index):
+            base = self.eval(target.value, frame)
+            key = _string_value(target.slice[0].slice.value)
+            if isinstance(base, Ref) and base.name == "os.environ" and key:
+                name = f"env:{key}"
+        if name is not None:
+            function = self._stack[-1].qualname if self._stack else None
+            self.events.settings.append(SettingEvent(seq=self.seq(), node=target, name=name, value=value,
+                                                     function=function))
 
     def _note_label_column(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         """``y = df["diagnosis"]``: "diagnosis" is the label column."""
@@ -346,7 +397,14 @@ class Interpreter:
         bases = [self.eval(base.value, frame) for base in node.bases]
         is_dataset = any(isinstance(base, Ref) and canonical(base.name) in self.api.curated_set("dataset_classes")
                          or isinstance(base, ClassInfo) and base.is_dataset for base in bases)
-        info = ClassInfo(node=node, methods=methods, is_dataset=is_dataset)
+        library_bases: list[str] = []
+        for base in bases:
+            if isinstance(base, Ref):
+                library_bases.append(canonical(base.name))
+            elif isinstance(base, ClassInfo):
+                library_bases.extend(base.bases)
+        info = ClassInfo(node=node, methods=methods, is_dataset=is_dataset, bases=tuple(library_bases))
+        self.events.classes.append(ClassFact(node.name.value, info.bases, node))
         self.classes.append(info)
         self.assign_name(node.name.value, info, frame)
 
@@ -544,10 +602,14 @@ class Interpreter:
             self.events.selections.append(SelectionEvent(seq=self.seq(), node=node, scores=scores,
                                                          depth=len(self._sites), loops=tuple(self._loops)))
 
-    def mention(self, data: Value, column: str | None, node: cst.CSTNode, *, time_order: bool = False) -> None:
-        """A column of ``data`` named in the code: remember group identifiers and time columns."""
+    def mention(self, data: Value, column: str | None, node: cst.CSTNode, *, time_order: bool = False,
+                how: str = "use") -> None:
+        """A column of ``data`` named in the code: remember group identifiers, time columns, and columns about
+        people (``how`` is "drop" where the code removes it)."""
         if not isinstance(data, Data) or not column:
             return
+        if is_personal_identifier(column) or is_human_column(column):
+            self.events.columns.append((data.origins, Mention(column, node), how))
         if is_group_column(column):
             for origin in data.origins:
                 self.events.group_columns.setdefault(origin, Mention(column, node))
@@ -605,6 +667,10 @@ class Interpreter:
         if isinstance(index, Data):
             # ``df[selected_columns]``: the selection's provenance (a correlation with the label) comes along
             return base.derive(taints=base.taints | index.taints, mixed=base.mixed | index.mixed)
+        named = _string_items(first.value) if isinstance(first, cst.Index) else []
+        if named or isinstance(index, Sequence):
+            # ``df[["age", "bmi"]]``, ``df[feature_columns]``: only the columns chosen (those not literal are unknown)
+            return base.derive(columns=frozenset(named))
         return base.derive()
 
     def _slice_of_shuffled(self, base: Data, bounds: cst.Slice, node: cst.CSTNode) -> Data:
@@ -655,6 +721,7 @@ class Interpreter:
             if keyword in kwargs:
                 self.events.evaluation_uses.append(EvaluationUseEvent(seq=self.seq(), node=node, keyword=keyword,
                                                                       data=kwargs[keyword]))
+        self._record_call(node, callee, receiver, method, args, kwargs)
         if callee is None and method is not None:
             return self.call_method(receiver, method, args, kwargs, node, frame)
         if isinstance(callee, Ref):
@@ -684,6 +751,32 @@ class Interpreter:
                 return self.call_function(forward, args, kwargs, self_value=callee, site=node)
             return combine([*args, *kwargs.values()])
         return UNKNOWN
+
+    def _record_call(self, node: cst.Call, callee: Value | None, receiver: Value | None, method: str | None,
+                     args: list[Value], kwargs: dict[str, Value]) -> None:
+        """Every call whose target is known, for rules that look at calls and at the project's call graph."""
+        local = False
+        if isinstance(callee, Ref):
+            # private modules of libraries go by their public names; a project's own (``._utils``) keep theirs
+            name, method = canonical(callee.name) if callee.name.startswith(_LIBRARIES) else callee.name, None
+        elif isinstance(callee, Function):
+            name, method, local = callee.qualname, None, True
+        elif isinstance(callee, ClassInfo):
+            name, method, local = callee.node.name.value, None, True
+        elif callee is None and method is not None:
+            if isinstance(receiver, Estimator):
+                name = canonical(receiver.qualname)
+            elif isinstance(receiver, Data) and receiver.made_by:
+                name = receiver.made_by
+            elif isinstance(receiver, Instance):
+                name, local = receiver.class_name, True
+            else:
+                name = ""
+        else:
+            return
+        function = self._stack[-1].qualname if self._stack else None
+        self.events.calls.append(CallEvent(seq=self.seq(), node=node, name=name, method=method, function=function,
+                                           args=tuple(args), kwargs=kwargs, local=local, in_loop=bool(self._loops)))
 
     def call_method(self, receiver: Value, method: str, args: list[Value], kwargs: dict[str, Value],
                     node: cst.Call, frame: Frame) -> Value:
@@ -743,9 +836,11 @@ class Interpreter:
                          node: cst.Call, frame: Frame) -> Value:
         """A method of an array, frame, series or tensor."""
         api = self.api
+        how = "drop" if method in ("drop", "pop") else "use"
         for arg in node.args:
             for column in _string_items(arg.value):
-                self.mention(receiver, column, node, time_order=method in ("sort_values", "set_index", "sort_index"))
+                self.mention(receiver, column, node, time_order=method in ("sort_values", "set_index", "sort_index"),
+                             how=how)
         unsplit = receiver.partition is None and not receiver.is_index
         result: Value
         if method in _SELECTING_METHODS and receiver.scores:
@@ -960,7 +1055,7 @@ class Interpreter:
         if any(data_parts(value) for value in inputs):
             return combine(inputs)
         # A library call that takes no data makes new data: a loader, a generator, a constructor.
-        return Data(origins=frozenset({new_id()}), label=short)
+        return Data(origins=frozenset({new_id()}), label=short, made_by=name)
 
     def permutation(self, args: list[Value]) -> Value:
         subject = args[0] if args else UNKNOWN

@@ -92,6 +92,8 @@ class Data(Value):
     mixed: frozenset[Partition] = frozenset()  # parts of splits put back together (``pd.concat([train, test])``)
     deduplicated: bool = False            # duplicate rows were dropped (``drop_duplicates``)
     scores: frozenset[ScoreEvent] = frozenset()  # the scores this value is (or is computed from)
+    made_by: str = ""                     # the library call that made it, when it took no data (``create_study``)
+    columns: frozenset[str] | None = None  # only these columns were selected (``df[["age", "bmi"]]``); None: all
 
     @property
     def parts(self) -> frozenset[Partition]:
@@ -202,6 +204,8 @@ def combine(values: list[Value], label: str = "") -> Value:
         mixed=mixed,
         deduplicated=all(part.deduplicated for part in parts),
         scores=frozenset().union(*(part.scores for part in parts)),
+        columns=None if any(part.columns is None for part in parts) else frozenset().union(
+            *(part.columns for part in parts)),
     )
 
 
@@ -225,5 +229,6 @@ def join(first: Value, second: Value) -> Value:
             mixed=first.mixed | second.mixed,
             deduplicated=first.deduplicated and second.deduplicated,
             scores=first.scores | second.scores,
+            columns=None if first.columns is None or second.columns is None else first.columns | second.columns,
         )
     return second

@@ -12,7 +12,10 @@ FORMATS = ("text", "json", "sarif")
 
 
 def location(finding: Finding) -> str:
-    """``path:line:col``, or ``path:cell N:line:col`` in a notebook, the convention ruff uses."""
+    """``path:line:col``, or ``path:cell N:line:col`` in a notebook, the convention ruff uses; a repository-level
+    finding reads ``folder/``."""
+    if finding.is_repository_level:
+        return finding.path.rstrip("/") + "/"
     if finding.cell is not None:
         return f"{finding.path}:cell {finding.cell}:{finding.line}:{finding.column}"
     return f"{finding.path}:{finding.line}:{finding.column}"
@@ -35,10 +38,19 @@ def render_json(result: CheckResult) -> str:
     document = {
         "tool": {"name": "dlreview", "version": dlreview.__version__},
         "files_checked": result.files,
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": [_json_finding(f) for f in result.findings],
         "errors": [e.to_dict() for e in result.errors],
     }
     return json.dumps(document, indent=2) + "\n"
+
+
+def _json_finding(finding: Finding) -> dict:
+    data = finding.to_dict()
+    data["scope"] = "repository" if finding.is_repository_level else "file"
+    if finding.is_repository_level:
+        for key in ("line", "column", "end_line", "end_column"):
+            data[key] = None
+    return data
 
 
 def render(result: CheckResult, fmt: str) -> str:

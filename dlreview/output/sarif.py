@@ -43,23 +43,27 @@ def render_sarif(result: CheckResult) -> str:
         message = finding.message
         if finding.cell is not None:
             message = f"cell {finding.cell}, line {finding.line}: {message}"
+        if finding.is_repository_level:
+            # about the project folder as a whole: an artifact with no region
+            physical = {"artifactLocation": {"uri": _uri(finding.path).rstrip("/") + "/", "uriBaseId": "%SRCROOT%"}}
+        else:
+            physical = {
+                "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"},
+                "region": {
+                    "startLine": finding.line,
+                    "startColumn": finding.column,
+                    "endLine": max(finding.end_line, finding.line),
+                    "endColumn": max(finding.end_column, 1),
+                },
+            }
         entry = {
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
             "level": LEVELS[finding.severity],
             "message": {"text": message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"},
-                    "region": {
-                        "startLine": finding.line,
-                        "startColumn": finding.column,
-                        "endLine": max(finding.end_line, finding.line),
-                        "endColumn": max(finding.end_column, 1),
-                    },
-                },
-            }],
-            "properties": {"tip": finding.tip, "severity": finding.severity.value},
+            "locations": [{"physicalLocation": physical}],
+            "properties": {"tip": finding.tip, "severity": finding.severity.value,
+                           "scope": "repository" if finding.is_repository_level else "file"},
         }
         if finding.cell is not None:
             entry["properties"]["cell"] = finding.cell
