@@ -24,11 +24,13 @@ from dlreview.discovery import CHECKED_SUFFIXES, discover, walk_project
 from dlreview.findings import FileError, Finding, Severity
 from dlreview.project import (
     PROJECT_MARKERS,
+    UNPLACED,
     Project,
     SourceFile,
     extract_facts,
     list_limit,
     load_project_checks,
+    place_facts,
     project_root_of,
 )
 from dlreview.rulespec import RuleSpec, load_specs
@@ -252,6 +254,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
     for path, result in _analyse_all(extra, cache, jobs, None).items():
         known[path.resolve()] = result
     repository: list[Finding] = []
+    places: dict[Path, list[list] | None] = {}
     for root, (report_repository, files) in sorted(projects.items()):
         project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files])
         for file in files:
@@ -280,13 +283,28 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
                                                   end_line=line, end_column=column))
                     continue
                 target = known.get(report.file.path.resolve())
-                cell, line, column = report.at
+                cell, line, column = _place(report.file.path, report.at, places)
                 finding = Finding(path="", line=line, column=column, rule=rule_id, message=report.message,
                                   severity=severity, tip=spec.tip, end_line=line, end_column=column, cell=cell,
                                   end_cell=cell)
                 if target is not None and finding not in target.findings:
                     target.findings.append(finding)
     return repository
+
+
+def _place(path: Path, at, places: dict[Path, list[list] | None]) -> tuple:
+    """(cell, line, column) of a fact: as recorded, or found again for a fact recorded without its position."""
+    if at[0] != UNPLACED:
+        return tuple(at)
+    if path not in places:
+        from dlreview.model.program import Program
+
+        try:
+            places[path] = place_facts(Program(read_source(path, path.read_bytes())))
+        except Exception:  # noqa: BLE001 - the file changed or broke since it was analysed: report at its top
+            places[path] = None
+    found = places[path]
+    return tuple(found[at[1]]) if found is not None and at[1] < len(found) else (None, 1, 1)
 
 
 def _apply_suppressions(result: FileResult, active: set[str], specs: dict[str, RuleSpec], path: str) -> list[Finding]:

@@ -13,6 +13,7 @@ set in a helper that ``train.py`` calls therefore counts for ``train.py``; one i
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -163,6 +164,50 @@ TUNING_RESULTS = frozenset({"best_params_", "best_params", "cv_results_", "best_
 _VALIDATION = re.compile(r"(?:^|_)(?:val|valid|validation|dev)(?:_|$|\d)", re.IGNORECASE)
 
 
+def _scan(program) -> tuple[list[str], list[str], list[str]]:
+    """Imports, names bound from a tuning's results, names of validation data: read from Python's own ``ast``
+    (a C parser and a light walk; a second LibCST traversal would cost as much as the analysis itself)."""
+    try:
+        tree = ast.parse(program.source.text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        assignments = _Assignments()
+        program.module.visit(assignments)
+        return _imports(program.module), sorted(assignments.best), sorted(assignments.validation)
+    imports: list[str] = []
+    best: set[str] = set()
+    validation: set[str] = set()
+    for node in _statements(tree.body):
+        if isinstance(node, ast.Import):
+            imports.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            imports.append(base)
+            imports.extend(f"{base}{alias.name}" if base.endswith(".") or not base else f"{base}.{alias.name}"
+                           for alias in node.names if alias.name != "*")
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound = [name.id for target in targets for name in ast.walk(target) if isinstance(name, ast.Name)]
+            value = node.value
+            if value is not None and any(
+                    (isinstance(part, ast.Attribute) and part.attr in TUNING_RESULTS)
+                    or (isinstance(part, ast.Constant) and part.value in TUNING_RESULTS) for part in ast.walk(value)):
+                best.update(bound)
+            validation.update(name for name in bound if _VALIDATION.search(name))
+    return imports, sorted(best), sorted(validation)
+
+
+def _statements(body):
+    """Every statement, nested ones included, without walking into expressions."""
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                stack.extend(reversed(children))
+
+
 def _imports(module: cst.Module) -> list[str]:
     found: list[str] = []
 
@@ -182,34 +227,56 @@ def _imports(module: cst.Module) -> list[str]:
     return found
 
 
-def extract_facts(program) -> dict:
-    """The JSON record of one file's facts (see the module docstring)."""
+UNPLACED = "#"   # ``at`` of a fact recorded without its position: ["#", k], the k-th place recorded in the file
+
+
+def extract_facts(program, positioned: bool | None = None, trace: list | None = None) -> dict:
+    """The JSON record of one file's facts (see the module docstring).
+
+    Positions cost a LibCST metadata pass over the whole file. They are recorded when the file's rules already
+    paid for it (it has findings) or when ``positioned``; otherwise a fact's ``at`` is ``["#", k]``, and
+    ``place_facts`` finds the k-th position again if a project rule reports there. ``trace`` receives every
+    position in recording order."""
     events = program.events
+    if positioned is None:
+        positioned = "_positions" in program.__dict__
+    counter = iter(range(1 << 30))
 
     def where(node) -> list:
+        index = next(counter)
+        if not positioned:
+            return [UNPLACED, index]
         span = program.span(node)
-        return [span.cell, span.line, span.column]
+        place = [span.cell, span.line, span.column]
+        if trace is not None:
+            trace.append(place)
+        return place
 
     calls, seen = [], set()
     for call in events.calls:
         key = (id(call.node), call.function)
-        if key in seen:
+        if key in seen or not _worth_recording(call):
             continue
         seen.add(key)
         receiver = call.node.func.value if isinstance(call.node.func, cst.Attribute) and call.method else None
         positional = [arg.value for arg in call.node.args if arg.keyword is None and not arg.star]
-        calls.append({
+        fact = {
             "name": call.name, "method": call.method, "fn": call.function, "at": where(call.node),
             "kw": {arg.keyword.value: _literal(arg.value) for arg in call.node.args if arg.keyword is not None},
             "pos": [_literal(value) for value in positional],
             "local": call.local, "loop": call.in_loop,
-            "labels": any(mentions_labels(value) for value in positional) or mentions_labels(receiver),
-            "attrs": _attributes([*(arg.value for arg in call.node.args), *([receiver] if receiver else [])]),
-            "names": sorted({n.value for arg in call.node.args for n in _names(arg.value)}),
             "fns": sorted({value.qualname for value in (*call.args, *call.kwargs.values())
                            if isinstance(value, Function)}),
             "models": _models([*call.args, *call.kwargs.values()]),
-        })
+        }
+        # what the arguments name: read only for the calls whose arguments a rule looks at (a walk per call is
+        # the most expensive part of recording facts)
+        if call.name in _PERMUTERS or call.method in _PERMUTING_METHODS:
+            fact["labels"] = any(mentions_labels(value) for value in positional) or mentions_labels(receiver)
+        if call.method is not None or not call.name.startswith(_NO_ARGUMENT_NAMES):
+            fact["attrs"] = _attributes([*(arg.value for arg in call.node.args), *([receiver] if receiver else [])])
+            fact["names"] = sorted({n.value for arg in call.node.args for n in _names(arg.value)})
+        calls.append(fact)
     settings = [{"name": s.name, "value": _literal(s.value), "fn": s.function, "at": where(s.node)}
                 for s in events.settings]
     columns, seen_columns = [], set()
@@ -227,13 +294,12 @@ def extract_facts(program) -> dict:
         fits.append({"estimator": fit.estimator.qualname, "method": fit.method, "at": where(fit.node),
                      "origins": sorted(getattr(data, "origins", ())),
                      "columns": sorted(selected) if selected is not None else None})
-    assignments = _Assignments()
-    program.module.visit(assignments)
+    imports, best, validation = _scan(program)
     return {
         "notebook": program.source.is_notebook,
-        "best_names": sorted(assignments.best),
-        "validation_names": sorted(assignments.validation),
-        "imports": _imports(program.module),
+        "best_names": best,
+        "validation_names": validation,
+        "imports": imports,
         "calls": calls,
         "settings": settings,
         "classes": {c.name: list(c.bases) for c in events.classes},
@@ -243,6 +309,37 @@ def extract_facts(program) -> dict:
         "splits": [{"kind": split.kind, "name": split.name, "at": where(split.node),
                     "validation": _is_validation_split(split)} for split in events.splits],
     }
+
+
+# Calls whose arguments may be labels being permuted (a label-shuffle control).
+_PERMUTERS = frozenset({"numpy.random.permutation", "numpy.random.shuffle", "random.shuffle", "random.sample",
+                        "sklearn.utils.shuffle", "torch.randperm", "numpy.random.choice"})
+_PERMUTING_METHODS = frozenset({"permutation", "shuffle", "permuted", "sample"})
+# Library calls whose arguments no project rule reads: their names and attributes are not recorded.
+_NO_ARGUMENT_NAMES = ("numpy.", "torch.", "tensorflow.", "keras.", "pandas.", "sklearn.", "builtins.len",
+                      "builtins.range", "builtins.int", "builtins.float", "builtins.str", "builtins.list",
+                      "builtins.zip", "builtins.enumerate", "math.", "matplotlib.", "seaborn.")
+# Method calls on objects of unknown type that project rules look at; other such calls are not recorded.
+_UNKNOWN_RECEIVER_METHODS = frozenset({
+    "backward", "step", "fit", "fit_generator", "train_on_batch", "apply_gradients", "compile", "cuda", "to",
+    "save", "save_model", "save_pretrained", "push_to_hub", "save_weights", "save_checkpoint", "score", "evaluate",
+    "add_hparams", "log", "log_params", "log_param", "info", "debug", "warning", "write", "write_text", "dump",
+    "to_csv", "to_json", "to_pickle", "to_parquet", "to_excel", "update", "setdefault", "optimize", "search",
+    "permutation", "shuffle", "permuted", "sample", "predict", "predict_proba",
+})
+
+
+def _worth_recording(call) -> bool:
+    if call.method is None or call.name:
+        return True
+    return call.method in _UNKNOWN_RECEIVER_METHODS
+
+
+def place_facts(program) -> list[list]:
+    """Every position ``extract_facts`` records, in order: ``place_facts(p)[k]`` is where ``["#", k]`` is."""
+    trace: list[list] = []
+    extract_facts(program, positioned=True, trace=trace)
+    return trace
 
 
 def _is_validation_split(split) -> bool:
