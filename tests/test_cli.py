@@ -271,7 +271,7 @@ def test_bundled_example_study(dlreview):
     run = dlreview("check", "-f", "json", str(study))
     assert run.code == 1
     found = {
-        (Path(f["path"]).name, f["cell"], f["line"], f["rule"])
+        (Path(f["path"]).name if f["scope"] == "file" else "<study>", f["cell"], f["line"], f["rule"])
         for f in run.json()["findings"]
     }
     assert found == {
@@ -280,6 +280,16 @@ def test_bundled_example_study(dlreview):
         ("analysis.ipynb", 5, 3, "DLR101"),
         ("select_features.py", None, 20, "DLR102"),
         ("select_features.py", None, 32, "DLR106"),
+        ("train_leaky.py", None, 23, "DLR202"),
+        ("train_mlp.py", None, 38, "DLR202"),
+        ("train_mlp.py", None, 49, "DLR202"),
+        ("train_mlp.py", None, 49, "DLR302"),
+        ("train_leaky.py", None, 25, "DLR302"),
+        ("train_pipeline.py", None, 36, "DLR302"),
+        ("analysis.ipynb", 7, 1, "DLR302"),
+        ("train_mlp.py", None, 45, "DLR303"),
+        ("analysis.ipynb", 7, 3, "DLR403"),
+        ("<study>", None, None, "DLR503"),
     }
 
 
