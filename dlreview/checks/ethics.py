@@ -10,7 +10,7 @@ from dlreview.checks import Check, Report
 from dlreview.checks import libraries as lib
 from dlreview.model.interpreter import is_personal_identifier
 from dlreview.model.program import Program
-from dlreview.model.values import Data, data_parts
+from dlreview.model.values import Data, Estimator, Instance, data_parts
 from dlreview.project import Project, ProjectCheck, ProjectReport
 
 
@@ -38,11 +38,14 @@ class IdentifiersInSavedModel(Check):
         if not identifiers:
             return
         trained_on: str | None = None
+        exposed: set[int] = set()     # the estimators trained on identifiers
         for fit in program.events.fits:
             if fit.kind != "estimator" or fit.estimator is None:
                 continue
             for data in data_parts(fit.data):
                 column = next((c for c, origins in identifiers.items() if _holds(data, c, origins)), None)
+                if column is not None:
+                    exposed.add(id(fit.estimator))
                 trained_on = trained_on or column
         if trained_on is None and any(call.method == "backward" for call in program.events.calls):
             # a torch model: the tensors it trains on are made from the table
@@ -56,8 +59,14 @@ class IdentifiersInSavedModel(Check):
         if trained_on is None:
             return
         for call in program.events.calls:
-            saving = (call.method is None and call.name in lib.SAVE_CALLS) or call.method in lib.SAVE_METHODS \
-                or (call.method is None and call.name in lib.PUBLISH_CALLS)
+            model_receiver = isinstance(call.receiver, (Estimator, Instance))
+            saving = (call.method is None and call.name in (lib.SAVE_CALLS | lib.PUBLISH_CALLS)) or (
+                call.method in lib.SAVE_METHODS and (model_receiver or call.method != "save"))
+            saved = [value for value in (*call.args, *call.kwargs.values()) if isinstance(value, Estimator)]
+            if call.method is not None and isinstance(call.receiver, Estimator):
+                saved.append(call.receiver)
+            if saved and exposed and not any(id(model) in exposed for model in saved):
+                continue  # another model, trained without the identifiers
             if saving:
                 yield Report(call.node, f"the model saved here was trained on data that still holds `{trained_on}`, "
                                         f"a personal identifier: models can memorise and leak training data; drop "
@@ -93,7 +102,9 @@ class MissingModelCard(ProjectCheck):
 def _human_evidence(project: Project) -> str | None:
     for rel, source in sorted(project.files.items()):
         for column in source.facts.get("columns", []):
-            return f"the code names the column `{column['column']}` in {rel}"
+            name = column["column"]
+            if is_personal_identifier(name) or lib.HUMAN_COLUMN.search(name):
+                return f"the code names the column `{name}` in {rel}"
         for call in source.calls:
             name = call.get("name") or ""
             if name in lib.HUMAN_DATASETS:

@@ -146,8 +146,8 @@ SAVE_CALLS = frozenset({"torch.save", "joblib.dump", "pickle.dump", "dill.dump",
 SAVE_METHODS = frozenset({"save", "save_model", "save_pretrained", "push_to_hub", "save_weights", "save_checkpoint"})
 PUBLISH_CALLS = frozenset({"huggingface_hub.upload_file", "huggingface_hub.upload_folder",
                            "huggingface_hub.HfApi.upload_file", "huggingface_hub.HfApi.upload_folder"})
-WEIGHT_FILES = re.compile(r"\.(?:pt|pth|ckpt|h5|hdf5|keras|safetensors|onnx|joblib|pb|tflite|mlmodel|bin)$",
-                          re.IGNORECASE)
+# Not .h5/.hdf5/.bin: data files (a 10x Genomics count matrix, say) use them as much as models do.
+WEIGHT_FILES = re.compile(r"\.(?:pt|pth|ckpt|keras|safetensors|onnx|joblib|pb|tflite|mlmodel)$", re.IGNORECASE)
 MODEL_CARD_FILES = re.compile(r"(?:^|/)(?:model[_-]?card|modelcard)[^/]*\.(?:md|rst|txt|ya?ml|json)$", re.IGNORECASE)
 ETHICS_FILES = re.compile(r"(?:^|/)ethic[a-z]*[^/]*\.(?:md|rst|txt|pdf)$", re.IGNORECASE)
 README = re.compile(r"(?:^|/)readme(?:\.md|\.rst|\.txt)?$", re.IGNORECASE)
@@ -156,8 +156,10 @@ README = re.compile(r"(?:^|/)readme(?:\.md|\.rst|\.txt)?$", re.IGNORECASE)
 HUMAN_DATASETS = frozenset({"sklearn.datasets.load_breast_cancer", "sklearn.datasets.load_diabetes",
                             "sklearn.datasets.fetch_lfw_people", "sklearn.datasets.fetch_lfw_pairs",
                             "sklearn.datasets.fetch_olivetti_faces"})
-HUMAN_PATH = re.compile(r"(?:patient|clinical|ehr|emr|mimic|biobank|ukb|tcga|cohort|participant|subject|"
-                        r"hospital|admission|diagnos|medical|health)", re.IGNORECASE)
+HUMAN_PATH = re.compile(r"(?:patient|clinical|\behr\b|\bemr\b|mimic|biobank|\bukb\b|tcga|participant|"
+                        r"hospital|admission|diagnos|medical)", re.IGNORECASE)
+# Columns that say the rows are people (age or sex alone could be mice).
+HUMAN_COLUMN = re.compile(r"patient|subject|participant|donor|person|individual", re.IGNORECASE)
 
 # ------------------------------------------------------------------------------------------------ data
 DOWNLOADERS = frozenset({"urllib.request.urlretrieve", "wget.download", "gdown.download", "gdown.download_folder",

@@ -133,6 +133,7 @@ class CallEvent:
     kwargs: dict[str, Value] = field(default_factory=dict)
     local: bool = False
     in_loop: bool = False
+    receiver: Value | None = None   # the object whose method is called
 
     def keyword(self, name: str) -> cst.BaseExpression | None:
         """The expression passed as keyword ``name``."""

@@ -776,7 +776,8 @@ class Interpreter:
             return
         function = self._stack[-1].qualname if self._stack else None
         self.events.calls.append(CallEvent(seq=self.seq(), node=node, name=name, method=method, function=function,
-                                           args=tuple(args), kwargs=kwargs, local=local, in_loop=bool(self._loops)))
+                                           args=tuple(args), kwargs=kwargs, local=local, in_loop=bool(self._loops),
+                                           receiver=receiver if method is not None else None))
 
     def call_method(self, receiver: Value, method: str, args: list[Value], kwargs: dict[str, Value],
                     node: cst.Call, frame: Frame) -> Value:
