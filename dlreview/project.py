@@ -491,9 +491,13 @@ class Project:
                             queue.append((target[0], target[1], at))
             if function is None:
                 for name in source.facts.get("imports", []):
-                    imported = self.module(name, source)
-                    if imported is not None and imported is not source:
-                        queue.append((imported, None, site if source is not start else None))
+                    # ``import pkg.model`` runs pkg/__init__.py, then pkg/model.py
+                    parts = name.split(".")
+                    for end in range(1, len(parts) + 1):
+                        prefix = ".".join(parts[:end])
+                        imported = self.module(prefix, source) if prefix.strip(".") else None
+                        if imported is not None and imported is not source:
+                            queue.append((imported, None, site if source is not start else None))
         return reached
 
     def runs_at_top_level(self, source: SourceFile) -> bool:

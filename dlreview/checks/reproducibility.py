@@ -52,6 +52,8 @@ def randomness(project: Project, reached: Reached) -> str | None:
     if call.get("kind") != "calls" or call.get("method"):
         return None
     name = call.get("name") or ""
+    if "generator" in call.get("kw", {}):
+        return None   # ``torch.randperm(n, generator=g)``: its own generator, not the global one
     kind = deep_kind(project, reached.file, call)
     if kind == "torch" or name in lib.TORCH_RANDOM_FUNCTIONS or _TORCH_RANDOM_LAYERS.match(name):
         return "torch"
@@ -136,6 +138,8 @@ class MissingRandomState(Check):
             state = call.keyword("random_state")
             if state is not None and _literal(state) is not None:
                 continue
+            if any(arg.star == "**" for arg in call.node.args):
+                continue  # ``RandomForestClassifier(**params)``: random_state may be among them
             what = short(name)
             if name in api.split_functions:
                 shuffle = call.keyword("shuffle")
@@ -249,6 +253,9 @@ class UnseededDataLoader(Check):
     id = "DLR204"
 
     def check(self, program: Program) -> Iterator[Report]:
+        # ``seed_everything(SEED, workers=True)`` (Lightning) seeds every worker itself
+        workers_seeded = any(call.name.endswith("seed_everything") and _literal(call.keyword("workers")) is True
+                             for call in program.events.calls)
         for call in program.events.calls:
             if call.method is not None or call.name not in lib.DATALOADERS:
                 continue
@@ -259,10 +266,13 @@ class UnseededDataLoader(Check):
                 continue
             workers = call.keyword("num_workers")
             count = _literal(workers) if workers is not None else 0
-            if workers is not None and count not in (0, None) and call.keyword("worker_init_fn") is None:
-                yield Report(call.node, "`DataLoader` with worker processes and no `worker_init_fn=`: NumPy and "
-                                        "`random` in the workers are not seeded per worker; pass a `worker_init_fn` "
-                                        "that seeds them from `torch.initial_seed()` (and a seeded `generator=`)")
+            if workers is not None and count not in (0, None) and call.keyword("worker_init_fn") is None \
+                    and not workers_seeded:
+                yield Report(call.node, "`DataLoader` with worker processes and no `worker_init_fn=`: PyTorch's "
+                                        "reproducibility recipe seeds each worker explicitly (any library drawing "
+                                        "random numbers in the workers, augmentations included); pass a "
+                                        "`worker_init_fn` that seeds from `torch.initial_seed()`, and a seeded "
+                                        "`generator=`")
 
 
 # ------------------------------------------------------------------------------------------------ DLR205
