@@ -159,3 +159,18 @@ def test_quality_on_the_leakage_corpus():
         f"overall precision {result.precision:.3f} (need {MIN_PRECISION}), "
         f"recall {result.recall:.3f} (need {MIN_RECALL})\n{report}"
     )
+
+
+def test_project_rules_precision_and_recall_on_the_project_corpus():
+    """bench/project_quality.py over tests/corpus/project: each case a small project, labelled blind to the
+    implementation (see the corpus README)."""
+    spec = importlib.util.spec_from_file_location("project_quality", Path(__file__).parent.parent / "bench" /
+                                                  "project_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["project_quality"] = module   # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    result = module.evaluate()
+    assert result.cases >= 80 and not result.errors
+    total = result.total
+    assert total.precision >= 0.93, module.report(result)
+    assert total.recall >= 0.85, module.report(result)

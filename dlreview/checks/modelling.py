@@ -146,8 +146,8 @@ class UnequalTuning(ProjectCheck):
         if not deep_tuned:
             return
         for source, call, name in sorted(_baselines(project), key=lambda t: (t[0].rel, t[1]["at"][1] or 0)):
-            if name in tuned or _is_hand_tuned(call):
-                continue
+            if name in tuned or _is_hand_tuned(call) or load().cross_validates(call.get("name") or ""):
+                continue  # tuned, or tunes itself (LogisticRegressionCV, RidgeCV)
             arguments = set(call.get("kw", {})) - lib.NOT_HYPERPARAMETERS
             if arguments or call.get("pos"):
                 continue
@@ -174,6 +174,17 @@ def _records(project: Project) -> bool:
             continue
         if name in lib.WRITERS or (method in lib.WRITE_METHODS) or name.startswith("logging."):
             return True
+    api = load()
+    for source, call in project.all_calls():
+        # ``joblib.dump(search, ...)``: the whole search object, its results included
+        if (call.get("name") or "") in lib.WRITERS and any(model in api.search_cv for model in call.get("models", [])):
+            return True
+    for source, call in project.all_calls():
+        name, method = call.get("name") or "", call.get("method")
+        mentions = set(call.get("attrs", [])) & TUNING_RESULTS or \
+            set(call.get("names", [])) & set(source.facts.get("best_names", []))
+        if not mentions:
+            continue
         if source.is_notebook and (name in lib.DISPLAYS or name == "builtins.print"):
             return True
     configs = [rel for rel in project.listing
@@ -249,8 +260,9 @@ class NoPrecisionRecallMetric(ProjectCheck):
                 blind.append((source, call))
         if not blind:
             return
-        names = {id(call) for _, call in blind}
-        entry = entry_point(project, lambda item: _is_call(item) and id(item.fact) in names)
+        places = {(source.rel, tuple(call["at"])) for source, call in blind}
+        entry = entry_point(project, lambda item: _is_call(item)
+                            and (item.file.rel, tuple(item.fact["at"])) in places)
         if entry is not None:
             source, item = entry
             at, what = item.site, item.fact

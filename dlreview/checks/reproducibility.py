@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+import libcst as cst
+
 from dlreview.apidata import canonical
 from dlreview.checks import Check, Report
 from dlreview.checks import libraries as lib
@@ -127,7 +129,8 @@ class MissingRandomState(Check):
                 continue
             if call.method == "sample":
                 # ``df.sample(frac=0.8)``: pandas draws from numpy's global state unless given random_state
-                if call.name == "" and call.keyword("frac") is not None and call.keyword("random_state") is None \
+                drawn = call.keyword("frac") is not None or call.keyword("n") is not None
+                if call.name == "" and drawn and call.keyword("random_state") is None \
                         and _literal(call.keyword("frac")) not in (1, 1.0):
                     yield Report(call.node, "`DataFrame.sample` draws rows at random without `random_state`: "
                                             "the rows chosen change at every run; pass `random_state=SEED`")
@@ -138,6 +141,7 @@ class MissingRandomState(Check):
             state = call.keyword("random_state")
             if state is not None and _literal(state) is not None:
                 continue
+            explicit_none = state is not None and _literal(state) is None
             if any(arg.star == "**" for arg in call.node.args):
                 continue  # ``RandomForestClassifier(**params)``: random_state may be among them
             what = short(name)
@@ -157,7 +161,7 @@ class MissingRandomState(Check):
                                         f"folds change at every run; pass `random_state=SEED`")
             else:
                 info = api.estimators.get(name)
-                if info is not None and info.random_by_default:
+                if info is not None and (info.random_by_default or (explicit_none and info.random_state)):
                     yield Report(call.node, f"`{what}` depends on its random state and is built without "
                                             f"`random_state`: its result changes at every run; pass "
                                             f"`random_state=SEED`")
@@ -173,7 +177,8 @@ def _mentioned(project: Project, word: str) -> bool:
     for source in project.files.values():
         if any(setting["name"] == f"env:{word}" for setting in source.facts.get("settings", [])):
             return True
-    return any(word in project.text(rel, 200_000) for rel in project.listing if _SHELL_FILES.search(rel))
+    assignment = re.compile(rf"\b{re.escape(word)}\b[\"']?\s*[=:]")   # set, not merely mentioned in prose
+    return any(assignment.search(project.text(rel, 200_000)) for rel in project.listing if _SHELL_FILES.search(rel))
 
 
 def _uses_cuda(reached: list[Reached]) -> bool:
@@ -482,6 +487,20 @@ class UnpinnedDependencies(ProjectCheck):
 
 
 # ------------------------------------------------------------------------------------------------ DLR208
+def _string_constants(program: Program) -> dict[str, str]:
+    """``ATLAS_URL = "https://..."`` at the top level of the file: the URLs a download names through a constant."""
+    found: dict[str, str] = {}
+    for statement in program.module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                        and isinstance(small.targets[0].target, cst.Name):
+                    value = _literal(small.value)
+                    if isinstance(value, str) and value != "?":
+                        found[small.targets[0].target.value] = value
+    return found
+
+
 class UnversionedDownload(Check):
     id = "DLR208"
 
@@ -489,12 +508,14 @@ class UnversionedDownload(Check):
         calls = program.events.calls
         if any(call.name.startswith("hashlib.") for call in calls):
             return  # the file computes a checksum: what was downloaded is verified
+        constants = _string_constants(program)
         for call in calls:
             if call.method is not None:
                 continue
             name = call.name
-            url = _literal(call.positional(0) or call.keyword("url") or call.keyword("filepath_or_buffer")
-                           or call.keyword("origin"))
+            given = call.positional(0) or call.keyword("url") or call.keyword("filepath_or_buffer") \
+                or call.keyword("origin")
+            url = constants.get(given.value) if isinstance(given, cst.Name) else _literal(given)
             url = url if isinstance(url, str) and url != "?" else None
             if url is not None and lib.VERSIONED_URL.search(url):
                 continue
