@@ -242,6 +242,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
     specs = load_specs()
     known = {path.resolve(): result for path, result in results.items()}
     projects: dict[Path, tuple[bool, list[Path]]] = {}
+    tops: dict[Path, Path] = {}
     for root, report_repository in _project_roots(paths, settings).items():
         listing = walk_project(root, settings, list_limit())
         # folders inside with a marker of their own are projects of their own
@@ -249,6 +250,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
         for file in listing:
             owner = max((r for r in roots if file.is_relative_to(r)), key=lambda r: len(r.parts))
             projects.setdefault(owner, (report_repository, []))[1].append(file)
+            tops.setdefault(owner, root)
     extra = [file for _, files in projects.values() for file in files
              if file.suffix in CHECKED_SUFFIXES and file.resolve() not in known]
     for path, result in _analyse_all(extra, cache, jobs, None).items():
@@ -256,7 +258,8 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
     repository: list[Finding] = []
     places: dict[Path, list[list] | None] = {}
     for root, (report_repository, files) in sorted(projects.items()):
-        project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files])
+        project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files],
+                          top=tops.get(root))
         for file in files:
             result = known.get(file.resolve())
             if result is not None and result.facts is not None:

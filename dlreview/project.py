@@ -387,6 +387,7 @@ class Project:
     root: Path
     files: dict[str, SourceFile] = field(default_factory=dict)
     listing: list[str] = field(default_factory=list)   # every file under the root (POSIX, relative), not ignored
+    top: Path | None = None     # the folder that was checked, when this project is a folder inside it
 
     def __post_init__(self):
         self._modules: dict[str, list[SourceFile]] | None = None

@@ -162,8 +162,7 @@ HUMAN_PATH = re.compile(r"(?:patient|clinical|\behr\b|\bemr\b|mimic|biobank|\buk
 HUMAN_COLUMN = re.compile(r"patient|subject|participant|donor|person|individual", re.IGNORECASE)
 
 # ------------------------------------------------------------------------------------------------ data
-DOWNLOADERS = frozenset({"urllib.request.urlretrieve", "wget.download", "gdown.download", "gdown.download_folder",
-                         "pooch.retrieve_unversioned"})
+DOWNLOADERS = frozenset({"urllib.request.urlretrieve", "wget.download", "gdown.download", "gdown.download_folder"})
 URL_READERS = frozenset({"pandas.read_csv", "pandas.read_table", "pandas.read_excel", "pandas.read_parquet",
                          "pandas.read_json", "numpy.loadtxt", "numpy.genfromtxt", "urllib.request.urlopen",
                          "requests.get", "httpx.get", "pandas.read_feather", "anndata.read_h5ad"})
@@ -179,4 +178,5 @@ VERSIONED_URL = re.compile(
     r"|(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])"  # 2023-05-01, 20230501
     r"|/[0-9a-f]{40}/|/[0-9a-f]{7,12}/"                 # a commit
     r"|zenodo\.org/records?/|doi\.org/10\.|figshare\.com/ndownloader/files/"
+    r"|release[-_]\d+"                                  # Ensembl release-110, GENCODE release_44
     r"|[?&](?:version|v|rev|revision)=\w)", re.IGNORECASE)

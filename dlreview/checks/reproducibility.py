@@ -328,8 +328,8 @@ class ImplicitOptimizerDefaults(Check):
             if call.method is not None:
                 continue
             optimizer = _optimizer(call.name)
-            if optimizer is None:
-                continue
+            if optimizer is None or any(arg.star == "**" for arg in call.node.args):
+                continue  # ``SGD(params, **config)``: the learning rate may be in the config
             if call.name.startswith(lib.TORCH_OPTIMIZER_PREFIX):
                 if call.keyword("lr") is None and call.positional(1) is None:
                     yield Report(call.node, f"`{optimizer}` is built with its default learning rate: state the "
@@ -420,7 +420,10 @@ def _dependency_files(project: Project) -> list[tuple[str, Path]]:
              if _REQUIREMENTS.search(rel) or _ENVIRONMENT.search(rel) or _LOCKS.search(rel)
              or PurePosixPath(rel).name in ("pyproject.toml", "Pipfile", "setup.cfg")]
     directory = project.root
-    while not (directory / ".git").exists() and directory.parent != directory:
+    # up to the repository's root; outside a repository, up to the folder that was checked, never beyond it
+    inside_git = any((folder / ".git").exists() for folder in (directory, *directory.parents))
+    top = project.top or project.root
+    while (inside_git or directory != top) and not (directory / ".git").exists() and directory.parent != directory:
         directory = directory.parent
         for candidate in sorted(directory.iterdir()) if directory.is_dir() else []:
             rel = candidate.name
