@@ -1,0 +1,2 @@
+"""wingnet: Drosophila wing morphometrics classifiers."""
+__version__ = "0.3.0"

@@ -1,0 +1,1 @@
+"""Helpers for the two-photon calcium imaging analyses."""

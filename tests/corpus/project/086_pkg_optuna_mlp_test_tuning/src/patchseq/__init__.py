@@ -1,0 +1,1 @@
+"""Patch-seq electrophysiology classifiers (mouse visual cortex)."""

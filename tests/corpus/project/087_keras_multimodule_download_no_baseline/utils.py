@@ -1,0 +1,5 @@
+from tensorflow import keras
+
+
+def configure(seed: int = 0) -> None:
+    keras.utils.set_random_seed(seed)
