@@ -23,12 +23,12 @@ from dlreview.config import Settings
 from dlreview.discovery import CHECKED_SUFFIXES, discover, walk_project
 from dlreview.findings import FileError, Finding, Severity
 from dlreview.project import (
+    LISTED_LIMIT,
     PROJECT_MARKERS,
     UNPLACED,
     Project,
     SourceFile,
     extract_facts,
-    list_limit,
     load_project_checks,
     place_facts,
     project_root_of,
@@ -244,7 +244,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
     projects: dict[Path, tuple[bool, list[Path]]] = {}
     tops: dict[Path, Path] = {}
     for root, report_repository in _project_roots(paths, settings).items():
-        listing = walk_project(root, settings, list_limit())
+        listing = walk_project(root, settings, LISTED_LIMIT)
         # folders inside with a marker of their own are projects of their own
         roots = {root} | {file.parent for file in listing if file.name in PROJECT_MARKERS}
         for file in listing:

@@ -22,6 +22,7 @@ from typing import ClassVar
 
 import libcst as cst
 
+from dlreview.checks.libraries import LABEL_PERMUTERS
 from dlreview.findings import Severity
 from dlreview.model.interpreter import is_label_name
 from dlreview.model.values import Function
@@ -30,7 +31,7 @@ from dlreview.model.values import Function
 PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg", "dlreview.toml", "requirements.txt",
                    "environment.yml", "environment.yaml")
 # Files other than Python and notebooks that project rules read or look for (by name, case-insensitive).
-_LISTED_LIMIT = 20_000   # a project with more files than this is listed only this far
+LISTED_LIMIT = 20_000   # a project with more files than this is listed only this far
 _LABEL_STRINGS = frozenset({"target", "label", "labels", "y", "class", "outcome", "diagnosis", "response"})
 
 Location = tuple  # (cell | None, line, column)
@@ -271,7 +272,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         }
         # what the arguments name: read only for the calls whose arguments a rule looks at (a walk per call is
         # the most expensive part of recording facts)
-        if call.name in _PERMUTERS or call.method in _PERMUTING_METHODS:
+        if call.name in LABEL_PERMUTERS or call.method in _PERMUTING_METHODS:
             fact["labels"] = any(mentions_labels(value) for value in positional) or mentions_labels(receiver)
         if call.method is not None or not call.name.startswith(_NO_ARGUMENT_NAMES):
             fact["attrs"] = _attributes([*(arg.value for arg in call.node.args), *([receiver] if receiver else [])])
@@ -311,9 +312,6 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
     }
 
 
-# Calls whose arguments may be labels being permuted (a label-shuffle control).
-_PERMUTERS = frozenset({"numpy.random.permutation", "numpy.random.shuffle", "random.shuffle", "random.sample",
-                        "sklearn.utils.shuffle", "torch.randperm", "numpy.random.choice"})
 _PERMUTING_METHODS = frozenset({"permutation", "shuffle", "permuted", "sample"})
 # Library calls whose arguments no project rule reads: their names and attributes are not recorded.
 _NO_ARGUMENT_NAMES = ("numpy.", "torch.", "tensorflow.", "keras.", "pandas.", "sklearn.", "builtins.len",
@@ -561,7 +559,3 @@ def project_root_of(path: Path, limit: Path) -> Path:
         if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
             return candidate
     return start
-
-
-def list_limit() -> int:
-    return _LISTED_LIMIT

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 
 # ------------------------------------------------------------------------------------------------ randomness
-FRAMEWORKS = ("torch", "tensorflow", "numpy", "random")
 FRAMEWORK_NAMES = {"torch": "PyTorch", "tensorflow": "TensorFlow/Keras", "numpy": "NumPy", "random": "Python's random"}
-SEED_CALLS = {
-    "torch": ("torch.manual_seed(SEED)", "torch"),
-    "tensorflow": ("tf.random.set_seed(SEED)", "tensorflow"),
-    "numpy": ("np.random.seed(SEED) or a seeded rng = np.random.default_rng(SEED)", "numpy"),
-    "random": ("random.seed(SEED)", "random"),
+SEED_CALLS = {   # what to call, for messages
+    "torch": "torch.manual_seed(SEED)",
+    "tensorflow": "tf.random.set_seed(SEED)",
+    "numpy": "np.random.seed(SEED) or a seeded rng = np.random.default_rng(SEED)",
+    "random": "random.seed(SEED)",
 }
 # Calls that seed a framework's global generator (PyTorch's "Reproducibility" notes, TensorFlow's
 # tf.random.set_seed and keras.utils.set_random_seed, NumPy's legacy seeding, Lightning's seed_everything).
@@ -55,7 +54,6 @@ RANDOM_FUNCTIONS = frozenset({
     "random.uniform", "random.gauss", "random.randrange", "random.normalvariate", "random.betavariate",
     "random.expovariate", "random.triangular", "random.getrandbits", "random.lognormvariate",
 })
-TF_RANDOM_PREFIXES = ("tensorflow.random.", "tensorflow.keras.", "keras.")
 
 # ------------------------------------------------------------------------------------------------ models
 TORCH_MODULE_BASES = frozenset({
@@ -99,13 +97,6 @@ NOT_OPTIMIZERS = frozenset({"lr_scheduler", "Optimizer", "swa_utils", "schedules
 
 # ------------------------------------------------------------------------------------------------ tuning
 TUNING_PREFIXES = ("optuna.", "ray.tune.", "keras_tuner.", "kerastuner.", "hyperopt.", "skopt.", "ray.train.")
-TUNING_LIBRARY_CALLS = frozenset({
-    "optuna.create_study", "optuna.load_study", "ray.tune.run", "ray.tune.Tuner", "hyperopt.fmin",
-    "skopt.gp_minimize", "skopt.forest_minimize", "skopt.BayesSearchCV",
-    "keras_tuner.RandomSearch", "keras_tuner.Hyperband", "keras_tuner.BayesianOptimization", "keras_tuner.GridSearch",
-    "kerastuner.RandomSearch", "kerastuner.Hyperband", "kerastuner.BayesianOptimization",
-    "keras_tuner.tuners.RandomSearch", "keras_tuner.tuners.Hyperband", "keras_tuner.tuners.BayesianOptimization",
-})
 TUNING_RUN_METHODS = frozenset({"optimize", "search", "fit"})
 TRACKER_PREFIXES = ("mlflow.", "wandb.", "neptune", "comet_ml.", "clearml.", "sacred.", "aim.", "dvclive.",
                     "tensorboard.plugins.hparams", "guild.")

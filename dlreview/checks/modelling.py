@@ -134,7 +134,7 @@ def tuned_models(project: Project) -> tuple[set[str], bool]:
 
 def _is_optimizer(call: dict) -> bool:
     name = call.get("name") or ""
-    return not call.get("method") and name.startswith(lib.TORCH_OPTIMIZER_PREFIX + "") and short(name)[:1].isupper()
+    return not call.get("method") and name.startswith(lib.TORCH_OPTIMIZER_PREFIX) and short(name)[:1].isupper()
 
 
 # ------------------------------------------------------------------------------------------------ DLR302
@@ -160,31 +160,22 @@ class UnequalTuning(ProjectCheck):
 # ------------------------------------------------------------------------------------------------ DLR303
 def _records(project: Project) -> bool:
     """The project saves or logs what the tuning chose (see DLR303's docs for what counts)."""
+    api = load()
     for source, call in project.all_calls():
         name, method = call.get("name") or "", call.get("method")
-        if name.startswith(lib.TRACKER_PREFIXES):
+        if name.startswith(lib.TRACKER_PREFIXES) or method == "add_hparams":
             return True
         if name == "optuna.create_study" and "storage" in call.get("kw", {}):
             return True
-        if method == "add_hparams":
-            return True
-        mentions = set(call.get("attrs", [])) & TUNING_RESULTS or \
-            set(call.get("names", [])) & set(source.facts.get("best_names", []))
-        if not mentions:
-            continue
-        if name in lib.WRITERS or (method in lib.WRITE_METHODS) or name.startswith("logging."):
-            return True
-    api = load()
-    for source, call in project.all_calls():
         # ``joblib.dump(search, ...)``: the whole search object, its results included
-        if (call.get("name") or "") in lib.WRITERS and any(model in api.search_cv for model in call.get("models", [])):
+        if name in lib.WRITERS and any(model in api.search_cv for model in call.get("models", [])):
             return True
-    for source, call in project.all_calls():
-        name, method = call.get("name") or "", call.get("method")
         mentions = set(call.get("attrs", [])) & TUNING_RESULTS or \
             set(call.get("names", [])) & set(source.facts.get("best_names", []))
         if not mentions:
             continue
+        if name in lib.WRITERS or method in lib.WRITE_METHODS or name.startswith("logging."):
+            return True
         if source.is_notebook and (name in lib.DISPLAYS or name == "builtins.print"):
             return True
     configs = [rel for rel in project.listing

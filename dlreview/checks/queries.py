@@ -110,13 +110,6 @@ def entry_point(project: Project, predicate: Callable[[Reached], bool]) -> tuple
     return None
 
 
-def deep_training_predicate(project: Project) -> Callable[[Reached], bool]:
-    def predicate(item: Reached) -> bool:
-        fact = item.fact
-        return fact.get("kind") == "calls" and deep_kind(project, item.file, fact) is not None
-    return predicate
-
-
 def seeded_frameworks(reached: list[Reached]) -> set[str]:
     seeded: set[str] = set()
     for item in calls_of(reached):

@@ -108,7 +108,7 @@ class UnseededRandomness(ProjectCheck):
                 what = _use(item)
                 yield ProjectReport(
                     f"{lib.FRAMEWORK_NAMES[framework]} randomness is used ({what}) but {framework} is never seeded "
-                    f"when this file runs: call {lib.SEED_CALLS[framework][0]} before it (a helper that seeds "
+                    f"when this file runs: call {lib.SEED_CALLS[framework]} before it (a helper that seeds "
                     f"counts when this file calls it)", source, item.site)
 
 

@@ -341,9 +341,16 @@ class Interpreter:
             finally:
                 self._asserting = False
 
+    def _current_function(self) -> str | None:
+        """The function of this file whose body is being run (None at module level)."""
+        return self._stack[-1].qualname if self._stack else None
+
     def _note_setting(self, target: cst.BaseExpression, value: cst.BaseExpression, frame: Frame) -> None:
         """``torch.backends.cudnn.benchmark = True``, ``os.environ["TF_DETERMINISTIC_OPS"] = "1"``."""
         name = None
+        base_expression = target.value if isinstance(target, (cst.Attribute, cst.Subscript)) else None
+        if base_expression is None or not _dotted_path(base_expression):
+            return  # only a library's own module or object is set here; other targets are evaluated by assign
         if isinstance(target, cst.Attribute):
             base = self.eval(target.value, frame)
             if isinstance(base, Ref):
@@ -354,9 +361,8 @@ class Interpreter:
             if isinstance(base, Ref) and base.name == "os.environ" and key:
                 name = f"env:{key}"
         if name is not None:
-            function = self._stack[-1].qualname if self._stack else None
             self.events.settings.append(SettingEvent(seq=self.seq(), node=target, name=name, value=value,
-                                                     function=function))
+                                                     function=self._current_function()))
 
     def _note_label_column(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         """``y = df["diagnosis"]``: "diagnosis" is the label column."""
@@ -774,8 +780,8 @@ class Interpreter:
                 name = ""
         else:
             return
-        function = self._stack[-1].qualname if self._stack else None
-        self.events.calls.append(CallEvent(seq=self.seq(), node=node, name=name, method=method, function=function,
+        self.events.calls.append(CallEvent(seq=self.seq(), node=node, name=name, method=method,
+                                           function=self._current_function(),
                                            args=tuple(args), kwargs=kwargs, local=local, in_loop=bool(self._loops),
                                            receiver=receiver if method is not None else None))
 
@@ -1235,6 +1241,13 @@ def _join_all(values) -> Value:
     for value in values:
         result = join(result, value)
     return result
+
+
+def _dotted_path(node: cst.BaseExpression) -> bool:
+    """A name or a chain of attributes of one (``torch.backends.cudnn``): evaluating it runs nothing."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
 
 
 def _dotted(node: cst.BaseExpression) -> str:
