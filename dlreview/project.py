@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -379,6 +380,10 @@ class Reached:
     fact: dict
     site: Location
 
+    @property
+    def is_call(self) -> bool:
+        return self.fact.get("kind") == "calls"
+
 
 @dataclass
 class Project:
@@ -468,13 +473,14 @@ class Project:
         return None
 
     # -------------------------------------------------------------- reachability
-    def reach(self, start: SourceFile) -> list[Reached]:
-        """Every call, setting and fact that runs when ``start`` runs (see the module docstring)."""
+    def reach(self, start: SourceFile, function: str | None = None) -> list[Reached]:
+        """Every call, setting and fact that runs when ``start`` runs (see the module docstring), or when its
+        function ``function`` (a qualified name in that file) is called."""
         reached: list[Reached] = []
         visited: set[tuple[str, str | None]] = set()
-        queue: list[tuple[SourceFile, str | None, Location | None]] = [(start, None, None)]
+        queue: deque[tuple[SourceFile, str | None, Location | None]] = deque([(start, function, None)])
         while queue:
-            source, function, site = queue.pop(0)
+            source, function, site = queue.popleft()
             if (source.rel, function) in visited:
                 continue
             visited.add((source.rel, function))

@@ -14,12 +14,8 @@ from dlreview.findings import Severity
 from dlreview.project import TUNING_RESULTS, Project, ProjectCheck, ProjectReport, Reached, SourceFile
 
 
-def _is_call(item: Reached) -> bool:
-    return item.fact.get("kind") == "calls"
-
-
 def _deep(project: Project):
-    return lambda item: _is_call(item) and deep_kind(project, item.file, item.fact) is not None
+    return lambda item: item.is_call and deep_kind(project, item.file, item.fact) is not None
 
 
 def _baselines(project: Project) -> list[tuple[SourceFile, dict, str]]:
@@ -75,25 +71,6 @@ def tuning_calls(project: Project) -> list[tuple[SourceFile, dict]]:
     return sorted(found, key=lambda pair: (pair[0].rel, pair[1]["at"][1] or 0))
 
 
-def _tuned_in_function(project: Project, source: SourceFile, function: str) -> list[tuple[SourceFile, dict]]:
-    reached = []
-    seen = set()
-    queue = [(source, function)]
-    while queue:
-        current, name = queue.pop()
-        if (current.rel, name) in seen:
-            continue
-        seen.add((current.rel, name))
-        for call in current.calls:
-            if call.get("fn") != name:
-                continue
-            reached.append((current, call))
-            target = project.resolve(current, call)
-            if target is not None:
-                queue.append(target)
-    return reached
-
-
 def _is_hand_tuned(call: dict) -> bool:
     """Built in a loop with an argument that is not a literal: ``for lr in grid: Net(lr=lr)``."""
     values = [*call.get("kw", {}).values(), *call.get("pos", [])]
@@ -116,7 +93,10 @@ def tuned_models(project: Project) -> tuple[set[str], bool]:
                     deep = deep or bool(set(project.class_bases(source, model[6:])) & (
                         lib.TORCH_MODULE_BASES | lib.KERAS_MODEL_BASES))
     for source, function in _tuning_functions(project):
-        for owner, call in _tuned_in_function(project, source, function):
+        for item in project.reach(source, function):
+            owner, call = item.file, item.fact
+            if not item.is_call:
+                continue
             if deep_kind(project, owner, call):
                 deep = True
             base = baseline_name(call)
@@ -252,7 +232,7 @@ class NoPrecisionRecallMetric(ProjectCheck):
         if not blind:
             return
         places = {(source.rel, tuple(call["at"])) for source, call in blind}
-        entry = entry_point(project, lambda item: _is_call(item)
+        entry = entry_point(project, lambda item: item.is_call
                             and (item.file.rel, tuple(item.fact["at"])) in places)
         if entry is not None:
             source, item = entry
@@ -327,7 +307,7 @@ def _is_label_control(call: dict) -> bool:
 
 
 def _is_evaluation(item: Reached) -> bool:
-    if not _is_call(item):
+    if not item.is_call:
         return False
     call = item.fact
     name, method = call.get("name") or "", call.get("method")

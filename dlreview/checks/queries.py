@@ -97,7 +97,7 @@ def first(reached: list[Reached], predicate: Callable[[Reached], bool]) -> Reach
 
 
 def calls_of(reached: list[Reached]) -> Iterator[Reached]:
-    return (item for item in reached if item.fact.get("kind") == "calls")
+    return (item for item in reached if item.is_call)
 
 
 def entry_point(project: Project, predicate: Callable[[Reached], bool]) -> tuple[SourceFile, Reached] | None:

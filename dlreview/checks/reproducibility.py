@@ -223,7 +223,7 @@ class NondeterministicTorch(ProjectCheck):
     def check(self, project: Project) -> Iterator[ProjectReport]:
         for source in entries(project):
             reached = project.reach(source)
-            training = first(reached, lambda item: item.fact.get("kind") == "calls" and is_torch_training(item.fact))
+            training = first(reached, lambda item: item.is_call and is_torch_training(item.fact))
             if training is None:
                 continue
             deterministic = _torch_deterministic(reached)
@@ -232,7 +232,7 @@ class NondeterministicTorch(ProjectCheck):
                     "PyTorch training runs without deterministic algorithms: GPU kernels (and some CPU ones) may "
                     "give different results from the same seed; call `torch.use_deterministic_algorithms(True)` "
                     "(and set `torch.backends.cudnn.benchmark = False`) before training", source, training.site)
-            elif deterministic.fact.get("kind") == "calls" and _uses_cuda(reached) \
+            elif deterministic.is_call and _uses_cuda(reached) \
                     and not _mentioned(project, "CUBLAS_WORKSPACE_CONFIG"):
                 yield ProjectReport(
                     "deterministic algorithms are on and the code runs on CUDA, but `CUBLAS_WORKSPACE_CONFIG` is "
@@ -287,7 +287,7 @@ class NondeterministicTensorflow(ProjectCheck):
     def check(self, project: Project) -> Iterator[ProjectReport]:
         for source in entries(project):
             reached = project.reach(source)
-            training = first(reached, lambda item: item.fact.get("kind") == "calls"
+            training = first(reached, lambda item: item.is_call
                              and is_keras_training(project, item.file, item.fact))
             if training is None:
                 continue
@@ -414,11 +414,15 @@ def _environment_lines(text: str) -> Iterator[tuple[int, str, bool]]:
         yield number, name, pinned
 
 
+def _pins_or_lists(rel: str) -> bool:
+    """A requirements file, a conda environment or a lock file."""
+    return bool(_REQUIREMENTS.search(rel) or _ENVIRONMENT.search(rel) or _LOCKS.search(rel))
+
+
 def _dependency_files(project: Project) -> list[tuple[str, Path]]:
     """Dependency files of the project and of the folders above it up to the repository's root."""
     found = [(rel, project.root / rel) for rel in project.listing
-             if _REQUIREMENTS.search(rel) or _ENVIRONMENT.search(rel) or _LOCKS.search(rel)
-             or PurePosixPath(rel).name in ("pyproject.toml", "Pipfile", "setup.cfg")]
+             if _pins_or_lists(rel) or PurePosixPath(rel).name in ("pyproject.toml", "Pipfile", "setup.cfg")]
     directory = project.root
     # up to the repository's root; outside a repository, up to the folder that was checked, never beyond it
     inside_git = any((folder / ".git").exists() for folder in (directory, *directory.parents))
@@ -427,7 +431,7 @@ def _dependency_files(project: Project) -> list[tuple[str, Path]]:
         directory = directory.parent
         for candidate in sorted(directory.iterdir()) if directory.is_dir() else []:
             rel = candidate.name
-            if candidate.is_file() and (_REQUIREMENTS.search(rel) or _ENVIRONMENT.search(rel) or _LOCKS.search(rel)):
+            if candidate.is_file() and _pins_or_lists(rel):
                 found.append((f"../{rel}", candidate))
         if (directory / ".git").exists():
             break
