@@ -40,10 +40,8 @@ class IdentifiersInSavedModel(Check):
         trained_on: str | None = None
         exposed: set[int] = set()     # the estimators trained on identifiers
         for fit in program.events.fits:
-            if fit.kind != "estimator" or fit.estimator is None:
-                continue
-            for data in data_parts(fit.data):
-                column = next((c for c, origins in identifiers.items() if _holds(data, c, origins)), None)
+            if fit.kind == "estimator" and fit.estimator is not None:
+                column = _held([fit.data], identifiers)
                 if column is not None:
                     exposed.add(id(fit.estimator))
                 trained_on = trained_on or column
@@ -51,26 +49,34 @@ class IdentifiersInSavedModel(Check):
             # a torch model: the tensors it trains on are made from the table
             for call in program.events.calls:
                 if call.name.startswith("torch.") and call.method is None:
-                    for value in (*call.args, *call.kwargs.values()):
-                        for data in data_parts(value):
-                            column = next((c for c, origins in identifiers.items() if _holds(data, c, origins)),
-                                          None)
-                            trained_on = trained_on or column
+                    trained_on = trained_on or _held([*call.args, *call.kwargs.values()], identifiers)
         if trained_on is None:
             return
+        saving_calls = lib.SAVE_CALLS | lib.PUBLISH_CALLS
         for call in program.events.calls:
             model_receiver = isinstance(call.receiver, (Estimator, Instance))
-            saving = (call.method is None and call.name in (lib.SAVE_CALLS | lib.PUBLISH_CALLS)) or (
+            saving = (call.method is None and call.name in saving_calls) or (
                 call.method in lib.SAVE_METHODS and (model_receiver or call.method != "save"))
+            if not saving:
+                continue
             saved = [value for value in (*call.args, *call.kwargs.values()) if isinstance(value, Estimator)]
             if call.method is not None and isinstance(call.receiver, Estimator):
                 saved.append(call.receiver)
             if saved and exposed and not any(id(model) in exposed for model in saved):
                 continue  # another model, trained without the identifiers
-            if saving:
-                yield Report(call.node, f"the model saved here was trained on data that still holds `{trained_on}`, "
-                                        f"a personal identifier: models can memorise and leak training data; drop "
-                                        f"identifying columns before training (`df.drop(columns=[...])`) (Tip 10)")
+            yield Report(call.node, f"the model saved here was trained on data that still holds `{trained_on}`, "
+                                    f"a personal identifier: models can memorise and leak training data; drop "
+                                    f"identifying columns before training (`df.drop(columns=[...])`) (Tip 10)")
+
+
+def _held(values, identifiers: dict[str, frozenset[int]]) -> str | None:
+    """The first identifier column that the data among ``values`` still holds."""
+    for value in values:
+        for data in data_parts(value):
+            column = next((c for c, origins in identifiers.items() if _holds(data, c, origins)), None)
+            if column is not None:
+                return column
+    return None
 
 
 # ------------------------------------------------------------------------------------------------ DLR502
