@@ -160,3 +160,12 @@ def test_a_broken_module_does_not_stop_the_project_rules(tmp_path):
     result = check_paths([tmp_path], Settings(root=tmp_path, select=("DLR201",)), use_cache=False)
     assert [e.path.endswith("utils.py") for e in result.errors] == [True]
     assert [(Path(f.path).name, f.rule) for f in result.findings] == [("train.py", "DLR201")]
+
+
+def test_matthews_correlation_counts_as_an_imbalance_aware_metric(tmp_path):
+    # the project contract lists matthews_corrcoef with the precision-recall metrics
+    write(tmp_path, {"train.py": "from sklearn.metrics import accuracy_score, matthews_corrcoef\n"
+                                 "print(accuracy_score(y, p), matthews_corrcoef(y, p))\n"})
+    assert rules_found(tmp_path, select=("DLR401",)) == set()
+    write(tmp_path, {"train.py": "from sklearn.metrics import accuracy_score\nprint(accuracy_score(y, p))\n"})
+    assert rules_found(tmp_path, select=("DLR401",)) == {("train.py", 2, "DLR401")}

@@ -198,24 +198,24 @@ def _metric_kind(call: dict) -> str | None:
         return "blind"
     if method is not None:
         return None
+    if name in lib.MORE_PR_METRICS:   # before scikit-learn's own list, which does not mark MCC precision-recall
+        return "pr"
     info = api.metrics.get(name)
     if info is not None:
         if info.precision_recall:
             return "pr"
         return "blind" if short(name) in lib.BLIND_SKLEARN_METRICS else None
-    if name in lib.MORE_PR_METRICS or (name.startswith(("torchmetrics.", "keras.metrics.", "tensorflow.keras.metrics."))
-                                       and lib.PR_METRIC_CLASSES.search(name)):
-        if name.startswith(("keras.", "tensorflow.")) and short(name) == "AUC":
+    if name.startswith(_METRIC_LIBRARIES):
+        if short(name) == "AUC":
             return "pr" if call.get("kw", {}).get("curve") == "PR" else "blind"
-        return "pr"
-    if name.startswith(("torchmetrics.", "keras.metrics.", "tensorflow.keras.metrics.")):
-        if short(name) in ("AUC",) and call.get("kw", {}).get("curve") == "PR":
+        if lib.PR_METRIC_CLASSES.search(name):
             return "pr"
         if lib.BLIND_METRIC_CLASSES.search(name):
             return "blind"
-    if name == "sklearn.metrics.matthews_corrcoef":
-        return "pr"
     return None
+
+
+_METRIC_LIBRARIES = ("torchmetrics.", "keras.metrics.", "tensorflow.keras.metrics.")
 
 
 class NoPrecisionRecallMetric(ProjectCheck):
