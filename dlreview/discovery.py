@@ -46,14 +46,20 @@ def discover(paths: list[Path], settings: Settings, force_exclude: bool = False)
                 found.errors.append(FileError(str(path), f"not a Python file or notebook ({path.suffix or 'no suffix'}); "
                                                          "dlreview checks .py and .ipynb files"))
             continue
-        # A directory named explicitly is walked even if a pattern excludes it; patterns then apply below it.
-        base = path.resolve() if _matches(exclude, path, settings.root, True) else settings.root
-        ignores = _GitIgnores(base) if settings.respect_gitignore else None
-        if ignores is not None:
-            ignores.release(path)  # the same holds for .gitignore: `dlreview check build/gen` checks it
-        for candidate in _walk(path, exclude, base, ignores, CHECKED_SUFFIXES):
+        for candidate in _walk_named(path, settings, exclude, CHECKED_SUFFIXES):
             add(candidate)
     return found
+
+
+def _walk_named(path: Path, settings: Settings, exclude, suffixes: tuple[str, ...] | None,
+                limit: int | None = None):
+    """Walk a directory named explicitly: it is walked even if a pattern excludes it; patterns then apply below
+    it. The same holds for .gitignore: `dlreview check build/gen` checks it."""
+    base = path.resolve() if _matches(exclude, path, settings.root, True) else settings.root
+    ignores = _GitIgnores(base) if settings.respect_gitignore else None
+    if ignores is not None:
+        ignores.release(path)
+    return _walk(path, exclude, base, ignores, suffixes, limit)
 
 
 def _walk(path: Path, exclude, base: Path, ignores, suffixes: tuple[str, ...] | None, limit: int | None = None):
@@ -82,11 +88,7 @@ def _walk(path: Path, exclude, base: Path, ignores, suffixes: tuple[str, ...] | 
 def walk_project(root: Path, settings: Settings, limit: int) -> list[Path]:
     """Every file of a project (any kind), with the exclusions and .gitignore rules that ``discover`` applies."""
     exclude = pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude])
-    base = root.resolve() if _matches(exclude, root, settings.root, True) else settings.root
-    ignores = _GitIgnores(base) if settings.respect_gitignore else None
-    if ignores is not None:
-        ignores.release(root)
-    return list(_walk(root, exclude, base, ignores, None, limit))
+    return list(_walk_named(root, settings, exclude, None, limit))
 
 
 def _relative(path: Path, base: Path) -> str | None:
