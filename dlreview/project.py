@@ -23,7 +23,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from dlreview.checks.libraries import LABEL_PERMUTERS
+from dlreview.checks.libraries import LABEL_PERMUTERS, WRITERS
 from dlreview.findings import Severity
 from dlreview.model.interpreter import is_label_name
 from dlreview.model.values import Function
@@ -275,7 +275,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         # the most expensive part of recording facts)
         if call.name in LABEL_PERMUTERS or call.method in _PERMUTING_METHODS:
             fact["labels"] = any(mentions_labels(value) for value in positional) or mentions_labels(receiver)
-        if call.method is not None or not call.name.startswith(_NO_ARGUMENT_NAMES):
+        if call.method is not None or call.name in WRITERS or not call.name.startswith(_NO_ARGUMENT_NAMES):
             fact["attrs"] = _attributes([*(arg.value for arg in call.node.args), *([receiver] if receiver else [])])
             fact["names"] = sorted({n.value for arg in call.node.args for n in _names(arg.value)})
         calls.append(fact)
@@ -287,15 +287,6 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         if key not in seen_columns:
             seen_columns.add(key)
             columns.append({"column": mention.column, "how": how, "origins": sorted(origins), "at": where(mention.node)})
-    fits = []
-    for fit in events.fits:
-        if fit.kind != "estimator" or fit.estimator is None:
-            continue
-        data = fit.data
-        selected = getattr(data, "columns", None)
-        fits.append({"estimator": fit.estimator.qualname, "method": fit.method, "at": where(fit.node),
-                     "origins": sorted(getattr(data, "origins", ())),
-                     "columns": sorted(selected) if selected is not None else None})
     imports, best, validation = _scan(program)
     return {
         "notebook": program.source.is_notebook,
@@ -306,8 +297,6 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         "settings": settings,
         "classes": {c.name: list(c.bases) for c in events.classes},
         "columns": columns,
-        "fits": fits,
-        "hand_scores": [where(score.node) for score in events.scores if isinstance(score.node, cst.Comparison)],
         "splits": [{"kind": split.kind, "name": split.name, "at": where(split.node),
                     "validation": _is_validation_split(split)} for split in events.splits],
     }

@@ -169,3 +169,12 @@ def test_matthews_correlation_counts_as_an_imbalance_aware_metric(tmp_path):
     assert rules_found(tmp_path, select=("DLR401",)) == set()
     write(tmp_path, {"train.py": "from sklearn.metrics import accuracy_score\nprint(accuracy_score(y, p))\n"})
     assert rules_found(tmp_path, select=("DLR401",)) == {("train.py", 2, "DLR401")}
+
+
+@pytest.mark.parametrize("write_call", ["np.save('best.npy', search.best_params_)",
+                                        "torch.save(search.best_params_, 'best.pt')"])
+def test_tuning_results_written_with_numpy_or_torch_are_recorded(tmp_path, write_call):
+    write(tmp_path, {"tune.py": "import numpy as np\nimport torch\nfrom sklearn.model_selection import GridSearchCV\n"
+                                "from sklearn.svm import SVC\nsearch = GridSearchCV(SVC(), {'C': [1, 10]})\n"
+                                f"search.fit(X, y)\n{write_call}\n"})
+    assert rules_found(tmp_path, select=("DLR303",)) == set()
