@@ -53,9 +53,17 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclusions to paths named on the command line too (for pre-commit).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--manuscript", "-m", "manuscripts", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="A manuscript (.md, .tex, .pdf, .txt) to review with the code, and to check against it "
+                   "(repeatable). Manuscripts can also be named among PATHS.")
 def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isolated, no_cache, jobs, force_exclude,
-          exit_zero) -> None:
-    """Check Python files, notebooks and folders (default: the current folder)."""
+          exit_zero, manuscripts) -> None:
+    """Check Python files, notebooks, folders and manuscripts (default: the current folder).
+
+    A manuscript (paper.md, paper.tex, paper.pdf) named here or with --manuscript is reviewed against the
+    reporting checklist and for causal over-interpretation, and its claimed metrics are extracted (--format
+    json); when code is checked too, what the paper says is checked against the code.
+    """
     from dlreview.engine import check_paths
     from dlreview.output import render
 
@@ -81,11 +89,15 @@ def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isola
             _fail(f"unknown rule code or prefix {code!r}; `dlreview rules` lists the rules")
     if output is not None:
         target = output.resolve()
-        if any(target == path.resolve() for path in paths):
+        if any(target == path.resolve() for path in [*paths, *manuscripts]):
             _fail(f"--output {output} is one of the files to check; refusing to overwrite it")
 
-    result = check_paths(paths, settings, use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude)
-    if output is not None and target.suffix in (".py", ".ipynb") and target.exists():
+    for manuscript in manuscripts:
+        if not manuscript.is_file():
+            _fail(f"--manuscript {manuscript}: no such file")
+    result = check_paths(paths, settings, use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude,
+                         manuscripts=list(manuscripts))
+    if output is not None and target.suffix in (".py", ".ipynb", ".md", ".tex", ".pdf") and target.exists():
         _fail(f"--output {output} is an existing source file; refusing to overwrite it")
     report = render(result, fmt)
     if output is None:

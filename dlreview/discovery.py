@@ -43,8 +43,10 @@ def discover(paths: list[Path], settings: Settings, force_exclude: bool = False)
             if path.suffix in CHECKED_SUFFIXES:
                 add(path)
             else:
-                found.errors.append(FileError(str(path), f"not a Python file or notebook ({path.suffix or 'no suffix'}); "
-                                                         "dlreview checks .py and .ipynb files"))
+                found.errors.append(FileError(str(path), f"not a Python file, notebook or manuscript "
+                                                         f"({path.suffix or 'no suffix'}); dlreview checks .py and "
+                                                         f".ipynb files, and reads .md, .tex, .pdf and .txt files "
+                                                         f"as manuscripts"))
             continue
         for candidate in _walk_named(path, settings, exclude, CHECKED_SUFFIXES):
             add(candidate)

@@ -82,6 +82,7 @@ class CheckResult:
     findings: list[Finding]
     errors: list[FileError]
     files: int
+    manuscripts: list = field(default_factory=list)   # dlreview.manuscript.ManuscriptReview, one per manuscript
 
 
 def _where(exc: Exception) -> str:
@@ -191,14 +192,28 @@ def _analyse_all(paths: list[Path], cache: Cache | None, jobs: int | None,
     return results
 
 
+def is_manuscript(path: Path) -> bool:
+    """A path named on the command line that is a manuscript (by its suffix), not code."""
+    from dlreview.manuscript.document import MANUSCRIPT_SUFFIXES
+
+    return path.suffix.lower() in MANUSCRIPT_SUFFIXES and not path.is_dir()
+
+
 def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True, jobs: int | None = None,
-                force_exclude: bool = False) -> CheckResult:
+                force_exclude: bool = False, manuscripts: list[Path] = ()) -> CheckResult:
+    """Check code (files and folders) and manuscripts. A manuscript is named with ``manuscripts`` or among
+    ``paths`` by its suffix (.md, .tex, .pdf, .txt); a folder's own Markdown files are never read as manuscripts.
+    When code and a manuscript are both given, the manuscript's claims are checked against the code."""
     specs = load_specs()
+    manuscripts = [*manuscripts, *(path for path in paths if is_manuscript(path))]
+    paths = [path for path in paths if not is_manuscript(path)]
     found = discover(paths, settings, force_exclude=force_exclude)
     errors = list(found.errors)
     cache = Cache.open(settings) if use_cache else None
     results = _analyse_all(found.files, cache, jobs, errors)
-    repository_findings = _project_stage(paths, results, settings, cache, jobs, errors)
+    places: dict[Path, list[list] | None] = {}
+    repository_findings, projects = _project_stage(paths, results, settings, cache, jobs, errors, places)
+    reviews = _manuscript_stage(manuscripts, projects if found.files else [], places, errors)
 
     enabled = set(settings.enabled(specs))
     per_file = [(pathspec.GitIgnoreSpec.from_lines([pattern]), set(codes))
@@ -215,7 +230,56 @@ def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True
         findings.extend(_apply_suppressions(result, active, specs, shown))
         errors.extend(FileError(shown, e.reason, e.line, e.cell) for e in result.errors)
     findings.extend(f for f in repository_findings if f.rule in enabled)
-    return CheckResult(findings=sorted(findings, key=_order), errors=errors, files=len(results))
+    for review in reviews:
+        relative = _relative_to(Path(review.path), settings.root)
+        ignored = set().union(*(codes for spec, codes in per_file if spec.match_file(relative))) if per_file else set()
+        findings.extend(f for f in review.findings
+                        if f.rule in enabled and not any(f.rule.startswith(code) for code in ignored))
+    return CheckResult(findings=sorted(findings, key=_order), errors=errors, files=len(results) + len(reviews),
+                       manuscripts=reviews)
+
+
+def _manuscript_stage(manuscripts: list[Path], projects: list[Project], places: dict, errors: list[FileError]):
+    """Review each manuscript; with code given too, check its claims against the code's facts."""
+    if not manuscripts:
+        return []
+    from dlreview.manuscript import ManuscriptError, review, sentence_finding
+    from dlreview.manuscript.crosscheck import Code, cross_check
+
+    specs = load_specs()
+    code = None
+    if projects:
+        def locate(project: Project, source: SourceFile, at) -> str:
+            cell, line, _ = _place(source.path, at, places)
+            shown = display_path(source.path)
+            return f"{shown}:cell {cell}:{line}" if cell is not None else f"{shown}:{line}"
+
+        code = Code.of(projects, locate)
+    reviews = []
+    seen: set[Path] = set()
+    for path in manuscripts:
+        shown = display_path(path)
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        try:
+            result = review(path, shown)
+        except ManuscriptError as exc:
+            errors.append(FileError(shown, str(exc)))
+            continue
+        except Exception as exc:  # a bug in the reader must not cost the user the other files
+            if os.environ.get("DLREVIEW_DEBUG"):
+                raise
+            errors.append(FileError(shown, f"internal error while reading the manuscript ({_where(exc)}); please "
+                                           f"report this bug"))
+            continue
+        if code is not None:
+            result.cross_checked = True
+            for rule, sentence, message in cross_check(result, code):
+                if rule in specs:
+                    result.findings.append(sentence_finding(rule, specs[rule], message, sentence, shown))
+        reviews.append(result)
+    return reviews
 
 
 def _project_roots(paths: list[Path], settings: Settings) -> dict[Path, bool]:
@@ -234,10 +298,11 @@ def _project_roots(paths: list[Path], settings: Settings) -> dict[Path, bool]:
 
 
 def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings: Settings, cache: Cache | None,
-                   jobs: int | None, errors: list[FileError]) -> list[Finding]:
+                   jobs: int | None, errors: list[FileError],
+                   places: dict[Path, list[list] | None]) -> tuple[list[Finding], list[Project]]:
     """Run the project rules over each project the paths belong to. Their findings in files are added to those
     files' results (so ``# noqa`` and per-file ignores apply to them, and only files being checked show them);
-    repository-level findings are returned."""
+    repository-level findings are returned, with the projects."""
     checks = load_project_checks()
     specs = load_specs()
     known = {path.resolve(): result for path, result in results.items()}
@@ -256,7 +321,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
     for path, result in _analyse_all(extra, cache, jobs, None).items():
         known[path.resolve()] = result
     repository: list[Finding] = []
-    places: dict[Path, list[list] | None] = {}
+    built: list[Project] = []
     for root, (report_repository, files) in sorted(projects.items()):
         project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files],
                           top=tops.get(root))
@@ -265,6 +330,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
             if result is not None and result.facts is not None:
                 rel = file.relative_to(root).as_posix()
                 project.files[rel] = SourceFile(rel=rel, path=file, facts=result.facts)
+        built.append(project)
         for rule_id, check_class in sorted(checks.items()):
             spec = specs[rule_id]
             try:
@@ -283,7 +349,8 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
                         path = display_path(root / report.rel) if report.rel else display_path(root)
                         repository.append(Finding(path=path, line=line, column=column, rule=rule_id,
                                                   message=report.message, severity=severity, tip=spec.tip,
-                                                  end_line=line, end_column=column))
+                                                  end_line=line, end_column=column,
+                                                  scope="file" if report.rel else "repository"))
                     continue
                 target = known.get(report.file.path.resolve())
                 cell, line, column = _place(report.file.path, report.at, places)
@@ -292,7 +359,7 @@ def _project_stage(paths: list[Path], results: dict[Path, FileResult], settings:
                                   end_cell=cell)
                 if target is not None and finding not in target.findings:
                     target.findings.append(finding)
-    return repository
+    return repository, built
 
 
 def _place(path: Path, at, places: dict[Path, list[list] | None]) -> tuple:
@@ -341,7 +408,7 @@ def _apply_suppressions(result: FileResult, active: set[str], specs: dict[str, R
 
 
 def _order(finding: Finding):
-    return (finding.path, finding.cell or 0, finding.line, finding.column, finding.rule)
+    return (finding.path, finding.cell or 0, finding.page or 0, finding.line, finding.column, finding.rule)
 
 
 def _relative_to(path: Path, root: Path) -> str:

@@ -17,8 +17,12 @@ class Finding:
     """One problem found at one place.
 
     ``line``/``column`` are 1-based. In a notebook ``cell`` is the 1-based index among code cells and
-    ``line``/``end_line`` count within that cell; elsewhere ``cell`` is None. A repository-level finding has
-    ``line`` 0 and ``path`` the project's folder.
+    ``line``/``end_line`` count within that cell; elsewhere ``cell`` is None. In a PDF manuscript ``page`` is the
+    1-based page and ``line`` counts text lines on that page.
+
+    ``scope`` is ``"file"`` for a finding at a place in a file; ``"repository"`` for one about a project as a whole
+    (``path`` is its folder, ``line`` 0); ``"document"`` for one about a manuscript as a whole (an item it never
+    reports; ``line`` 0). ``evidence`` quotes the manuscript sentence a manuscript finding rests on.
     """
 
     path: str
@@ -32,11 +36,19 @@ class Finding:
     end_column: int
     cell: int | None = None
     end_cell: int | None = None
+    page: int | None = None
+    evidence: str | None = None
+    scope: str = "file"
 
     @property
     def is_repository_level(self) -> bool:
         """About the project as a whole (no pinned dependencies, no model card): ``path`` is its folder, no line."""
-        return self.line == 0
+        return self.scope == "repository"
+
+    @property
+    def is_document_level(self) -> bool:
+        """About a manuscript as a whole (an item it never reports): no line."""
+        return self.scope == "document"
 
     def with_path(self, path: str) -> Finding:
         return replace(self, path=path)

@@ -166,18 +166,27 @@ TUNING_RESULTS = frozenset({"best_params_", "best_params", "cv_results_", "best_
 _VALIDATION = re.compile(r"(?:^|_)(?:val|valid|validation|dev)(?:_|$|\d)", re.IGNORECASE)
 
 
-def _scan(program) -> tuple[list[str], list[str], list[str]]:
-    """Imports, names bound from a tuning's results, names of validation data: read from Python's own ``ast``
-    (a C parser and a light walk; a second LibCST traversal would cost as much as the analysis itself)."""
+def _scan(program) -> tuple[list[str], list[str], list[str], list[dict]]:
+    """Imports, names bound from a tuning's results, names of validation data, and literal hyperparameter
+    values (``LR = 1e-3``, ``{"batch_size": 64}``): read from Python's own ``ast`` (a C parser and a light walk; a
+    second LibCST traversal would cost as much as the analysis itself)."""
     try:
         tree = ast.parse(program.source.text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         assignments = _Assignments()
         program.module.visit(assignments)
-        return _imports(program.module), sorted(assignments.best), sorted(assignments.validation)
+        return _imports(program.module), sorted(assignments.best), sorted(assignments.validation), []
     imports: list[str] = []
     best: set[str] = set()
     validation: set[str] = set()
+    values: list[dict] = []
+
+    def record(key: str, node: ast.AST, at: ast.AST) -> None:
+        number = _number(node)
+        if number is not None and HYPERPARAMETER_NAMES.match(key):
+            cell, line = program.source.locate(at.lineno)
+            values.append({"key": key, "value": number, "at": [cell, line, at.col_offset + 1]})
+
     for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             imports.extend(alias.name for alias in node.names)
@@ -195,7 +204,31 @@ def _scan(program) -> tuple[list[str], list[str], list[str]]:
                     or (isinstance(part, ast.Constant) and part.value in TUNING_RESULTS) for part in ast.walk(value)):
                 best.update(bound)
             validation.update(name for name in bound if _VALIDATION.search(name))
-    return imports, sorted(best), sorted(validation)
+            if value is not None and isinstance(node, (ast.Assign, ast.AnnAssign)):
+                for target in targets:
+                    if isinstance(target, (ast.Name, ast.Attribute)):
+                        record(target.id if isinstance(target, ast.Name) else target.attr, node.value, node)
+                for part in ast.walk(node.value) if node.value is not None else ():
+                    if isinstance(part, ast.Dict):
+                        for key, item in zip(part.keys, part.values):
+                            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                                record(key.value, item, key)
+    return imports, sorted(best), sorted(validation), values
+
+
+# Names under which code holds a hyperparameter that manuscripts report (compared by the paper-code checks).
+HYPERPARAMETER_NAMES = re.compile(
+    r"^(?:lr|learning_?rate(?:_init)?|eta|batch_?size|bs|(?:n_|num_|max_|n)?epochs?|dropout(?:_?(?:rate|p|prob))?|"
+    r"drop_?rate|weight_?decay|wd|n_?estimators|num_?trees|n_?trees|max_?depth)$", re.IGNORECASE)
+
+
+def _number(node: ast.AST) -> float | int | None:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _number(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    return None
 
 
 def _statements(body):
@@ -287,7 +320,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         if key not in seen_columns:
             seen_columns.add(key)
             columns.append({"column": mention.column, "how": how, "origins": sorted(origins), "at": where(mention.node)})
-    imports, best, validation = _scan(program)
+    imports, best, validation, values = _scan(program)
     return {
         "notebook": program.source.is_notebook,
         "best_names": best,
@@ -297,6 +330,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         "settings": settings,
         "classes": {c.name: list(c.bases) for c in events.classes},
         "columns": columns,
+        "values": values,
         "splits": [{"kind": split.kind, "name": split.name, "at": where(split.node),
                     "validation": _is_validation_split(split)} for split in events.splits],
     }

@@ -33,11 +33,12 @@ TIPS = {
 }
 PAPER = 'Lee BD, Gitter A, Greene CS, et al. "Ten quick tips for deep learning in biology." PLoS Comput Biol 18(3): e1009803 (2022)'
 
-_EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+# ``# expect: ID`` in Python, ``<!-- expect: ID -->`` in Markdown, ``% expect: ID`` in LaTeX
+_EXPECT = re.compile(r"(?:#|<!--|%)\s*expect:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)(?:\s*-->)?")
 _FIELDS = {"id", "name", "title", "tip", "severity", "summary", "rationale", "fix", "limitations", "references",
            "examples"}
 _REQUIRED = _FIELDS - {"examples"}
-_EXAMPLE_FIELDS = {"name", "kind", "code", "cells", "files", "repository", "docs"}
+_EXAMPLE_FIELDS = {"name", "kind", "code", "cells", "files", "repository", "docs", "paper", "manuscript", "document"}
 REPOSITORY = "<repository>"   # the path of an expected repository-level finding
 
 # Rules about dlreview's own suppressions: their findings carry the tip of the rule they concern (spec tip = 0).
@@ -60,6 +61,16 @@ class Example:
     files: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # or a project: path -> text (cells for .ipynb)
     repository: tuple[str, ...] = ()  # rules expected to report on the project as a whole
     docs: bool = False              # shown in `dlreview rule ID`
+    manuscript: str | None = None   # the file of ``files`` that is the manuscript (``paper`` sets paper.md)
+    document: tuple[str, ...] = ()  # rules expected to report on the manuscript as a whole (an item it lacks)
+
+    @property
+    def language(self) -> str:
+        """The fence language of the example in docs."""
+        suffix = Path(self.manuscript or "").suffix
+        if self.manuscript and all(Path(name).suffix == suffix for name, _ in self.files):
+            return "latex" if suffix == ".tex" else "markdown"
+        return "python"
 
     @property
     def is_notebook(self) -> bool:
@@ -89,6 +100,7 @@ class Example:
                     if match:
                         found.extend((path, cell, number, code.strip()) for code in match.group(1).split(","))
         found.extend((REPOSITORY, None, 0, rule) for rule in self.repository)
+        found.extend((self.manuscript, None, 0, rule) for rule in self.document)
         return found
 
     def display(self) -> str:
@@ -100,11 +112,16 @@ class Example:
                 text = "\n\n".join(f"# In [{n}]:\n{cell.strip()}" for n, cell in enumerate(content, start=1))
             else:
                 text = content.strip("\n")
-            parts.append(f"# ---- {path} ----\n{text}" if self.files else text)
+            single_paper = self.manuscript is not None and len(self.files) == 1
+            mark = "%" if self.language == "latex" else "#"
+            parts.append(f"{mark} ---- {path} ----\n{text}" if self.files and not single_paper else text)
         text = "\n\n".join(parts)
         if self.repository:
             text += "\n\n# <- " + ", ".join(self.repository) + " (about the project as a whole)"
-        return _EXPECT.sub(lambda match: f"# <- {match.group(1)}", text)
+        comment = {"markdown": ("<!-- ", " -->"), "latex": ("% ", "")}.get(self.language, ("# ", ""))
+        if self.document:
+            text += f"\n\n{comment[0]}<- " + ", ".join(self.document) + f" (about the manuscript as a whole){comment[1]}"
+        return _EXPECT.sub(lambda match: f"{comment[0]}<- {match.group(1)}{comment[1]}", text)
 
 
 @dataclass(frozen=True)
@@ -133,8 +150,8 @@ class RuleSpec:
             "What it does": self.summary,
             "Why is this bad?": (f"Tip {self.tip} of the paper: \"{TIPS[self.tip]}\".\n\n" if self.tip else "")
             + self.rationale,
-            "Example": f"```python\n{bad.display()}\n```",
-            "Use instead": f"{self.fix}\n\n```python\n{good.display()}\n```",
+            "Example": f"```{bad.language}\n{bad.display()}\n```",
+            "Use instead": f"{self.fix}\n\n```{good.language}\n{good.display()}\n```",
             "How to suppress": (
                 f"On the line of the finding: `# noqa: {self.id}` (the code is required; a bare `# noqa` does not "
                 f"suppress, and a suppression that no longer matches a finding is reported as DLR001).\n"
@@ -187,15 +204,22 @@ def parse_spec(path: Path) -> RuleSpec:
     examples = []
     for number, raw in enumerate(data.get("examples", []), start=1):
         extra = set(raw) - _EXAMPLE_FIELDS
-        given = [key for key in ("code", "cells", "files") if key in raw]
+        given = [key for key in ("code", "cells", "files", "paper") if key in raw]
         if extra or raw.get("kind") not in ("bad", "good") or len(given) != 1:
-            raise RuleSpecError(f"{path}: example {number} needs kind bad|good and exactly one of code/cells/files "
-                                f"(unknown fields: {sorted(extra)})")
+            raise RuleSpecError(f"{path}: example {number} needs kind bad|good and exactly one of "
+                                f"code/cells/files/paper (unknown fields: {sorted(extra)})")
         files = tuple((name, tuple(content) if isinstance(content, list) else content)
                       for name, content in raw.get("files", {}).items())
+        manuscript = raw.get("manuscript")
+        if "paper" in raw:
+            files, manuscript = (("paper.md", raw["paper"]),), "paper.md"
+        if manuscript is not None and manuscript not in dict(files):
+            raise RuleSpecError(f"{path}: example {number} names manuscript {manuscript!r}, which is not among its "
+                                f"files")
         examples.append(Example(name=raw.get("name", f"example {number}"), kind=raw["kind"], code=raw.get("code"),
                                 cells=tuple(raw.get("cells", ())), files=files,
-                                repository=tuple(raw.get("repository", ())), docs=raw.get("docs", False)))
+                                repository=tuple(raw.get("repository", ())), docs=raw.get("docs", False),
+                                manuscript=manuscript, document=tuple(raw.get("document", ()))))
     kinds = {example.kind for example in examples}
     if kinds != {"bad", "good"}:
         raise RuleSpecError(f"{path}: a rule needs at least one bad and one good example")

@@ -170,11 +170,11 @@ def test_errors_appear_in_json(dlreview, tmp_path):
 
 
 def test_missing_path_and_unsupported_file_are_usage_errors(dlreview, tmp_path):
-    (tmp_path / "notes.txt").write_text("hello")
-    run = dlreview("check", "nope.py", "notes.txt")
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n")
+    run = dlreview("check", "nope.py", "notes.csv")
     assert run.code == 2
     assert "nope.py: no such file or directory" in run.err
-    assert "notes.txt: not a Python file or notebook" in run.err
+    assert "notes.csv: not a Python file, notebook or manuscript (.csv)" in run.err
 
 
 def test_broken_notebook_cell_is_reported_and_other_cells_checked(dlreview, tmp_path):

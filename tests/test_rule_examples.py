@@ -11,6 +11,7 @@ import pytest
 from dlreview.checks import load_checks
 from dlreview.config import Settings
 from dlreview.engine import check_paths
+from dlreview.manuscript import manuscript_rules
 from dlreview.project import load_project_checks
 from dlreview.rulespec import DOC_SECTIONS, META_RULES, REPOSITORY, load_specs
 
@@ -50,6 +51,14 @@ def write_example(example, directory: Path) -> Path:
     return path
 
 
+def run_example(example, directory: Path, settings: Settings):
+    """Check the example as a user would: its code as a folder or file, its manuscript (if any) named as one."""
+    target = write_example(example, directory)
+    manuscripts = [target / example.manuscript] if example.manuscript else []
+    only_paper = example.manuscript and all(Path(name).suffix in (".md", ".tex", ".txt") for name, _ in example.files)
+    return target, check_paths([] if only_paper else [target], settings, use_cache=False, manuscripts=manuscripts)
+
+
 def found_in(result, target: Path, judged: set[str]) -> list[tuple]:
     """(path relative to the example, cell, line, rule) of the findings of the judged rules."""
     base = target if target.is_dir() else target.parent
@@ -66,8 +75,7 @@ def found_in(result, target: Path, judged: set[str]) -> list[tuple]:
 
 @pytest.mark.parametrize(("spec", "example"), CASES)
 def test_rule_example(spec, example, tmp_path):
-    target = write_example(example, tmp_path)
-    result = check_paths([target], Settings(root=tmp_path), use_cache=False)
+    target, result = run_example(example, tmp_path, Settings(root=tmp_path))
     assert result.errors == []
     expected = example.expected()
     judged = {spec.id} | {rule for *_, rule in expected}
@@ -76,18 +84,26 @@ def test_rule_example(spec, example, tmp_path):
 
 
 def test_every_rule_has_logic_and_every_logic_a_rule():
-    logic = set(load_checks()) | set(load_project_checks())
+    logic = set(load_checks()) | set(load_project_checks()) | manuscript_rules()
     assert logic | META_RULES == set(SPECS)
 
 
 @pytest.mark.parametrize("spec", SPECS.values(), ids=list(SPECS))
 def test_rule_docs_have_every_section(spec):
     text = spec.render()
-    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    assert headings == list(DOC_SECTIONS)
-    for title in DOC_SECTIONS:
-        body = text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
-        assert body.strip(), f"{spec.id}: section {title!r} is empty"
+    # headings outside code fences (a Markdown manuscript example has headings of its own)
+    sections: list[tuple[str, list[str]]] = []
+    fenced = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        if line.startswith("## ") and not fenced:
+            sections.append((line[3:], []))
+        elif sections:
+            sections[-1][1].append(line)
+    assert [title for title, _ in sections] == list(DOC_SECTIONS)
+    for title, body in sections:
+        assert "\n".join(body).strip(), f"{spec.id}: section {title!r} is empty"
     assert spec.id in text and spec.name in text
 
 

@@ -16,13 +16,21 @@ def location(finding: Finding) -> str:
     finding reads ``folder/``."""
     if finding.is_repository_level:
         return finding.path.rstrip("/") + "/"
+    if finding.is_document_level:
+        return finding.path
+    if finding.page is not None:
+        return f"{finding.path}:page {finding.page}:{finding.line}"
     if finding.cell is not None:
         return f"{finding.path}:cell {finding.cell}:{finding.line}:{finding.column}"
     return f"{finding.path}:{finding.line}:{finding.column}"
 
 
 def render_text(result: CheckResult) -> str:
-    lines = [f"{location(f)}: {f.rule} [{f.severity.value}] {f.message}" for f in result.findings]
+    lines = []
+    for finding in result.findings:
+        lines.append(f"{location(finding)}: {finding.rule} [{finding.severity.value}] {finding.message}")
+        if finding.evidence:
+            lines.append(f"    > {_quote(finding.evidence)}")
     count = len(result.findings)
     noun = "finding" if count == 1 else "findings"
     files = len({f.path for f in result.findings})
@@ -34,6 +42,11 @@ def render_text(result: CheckResult) -> str:
     return "\n".join([*lines, summary]) + "\n"
 
 
+def _quote(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def render_json(result: CheckResult) -> str:
     document = {
         "tool": {"name": "dlreview", "version": dlreview.__version__},
@@ -41,15 +54,19 @@ def render_json(result: CheckResult) -> str:
         "findings": [_json_finding(f) for f in result.findings],
         "errors": [e.to_dict() for e in result.errors],
     }
-    return json.dumps(document, indent=2) + "\n"
+    if result.manuscripts:
+        document["manuscripts"] = [review.to_dict() for review in result.manuscripts]
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _json_finding(finding: Finding) -> dict:
     data = finding.to_dict()
-    data["scope"] = "repository" if finding.is_repository_level else "file"
-    if finding.is_repository_level:
+    if finding.scope != "file":
         for key in ("line", "column", "end_line", "end_column"):
             data[key] = None
+    for key in ("page", "evidence"):
+        if data[key] is None:
+            del data[key]
     return data
 
 

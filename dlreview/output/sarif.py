@@ -43,9 +43,16 @@ def render_sarif(result: CheckResult) -> str:
         message = finding.message
         if finding.cell is not None:
             message = f"cell {finding.cell}, line {finding.line}: {message}"
+        if finding.page is not None:
+            message = f"page {finding.page}, line {finding.line}: {message}"
+        if finding.evidence:
+            message = f"{message} (\"{finding.evidence}\")"
         if finding.is_repository_level:
             # about the project folder as a whole: an artifact with no region
             physical = {"artifactLocation": {"uri": _uri(finding.path).rstrip("/") + "/", "uriBaseId": "%SRCROOT%"}}
+        elif finding.is_document_level or finding.page is not None:
+            # about a manuscript as a whole, or a place in a PDF (SARIF regions count text lines, not pages)
+            physical = {"artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"}}
         else:
             physical = {
                 "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": "%SRCROOT%"},
@@ -62,11 +69,13 @@ def render_sarif(result: CheckResult) -> str:
             "level": LEVELS[finding.severity],
             "message": {"text": message},
             "locations": [{"physicalLocation": physical}],
-            "properties": {"tip": finding.tip, "severity": finding.severity.value,
-                           "scope": "repository" if finding.is_repository_level else "file"},
+            "properties": {"tip": finding.tip, "severity": finding.severity.value, "scope": finding.scope},
         }
         if finding.cell is not None:
             entry["properties"]["cell"] = finding.cell
+        if finding.page is not None:
+            entry["properties"]["page"] = finding.page
+            entry["properties"]["line"] = finding.line
         results.append(entry)
     notifications = [{
         "level": "error",

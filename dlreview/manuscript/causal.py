@@ -1,0 +1,84 @@
+"""Tip 9: causal or mechanistic conclusions drawn from predictive results.
+
+Written for precision: a sentence is flagged only when it (1) is in the paper's own abstract, results, discussion
+or conclusion, (2) uses causal language (causes, drives, determines, is responsible for, the mechanism ...), (3)
+rests on what the model found (its predictions, feature importances, attention, SHAP values, "our model shows"),
+and (4) neither hedges ("may", "could", "we hypothesise", "future work"), negates ("does not imply causation"),
+nor cites literature for the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dlreview.manuscript.claims import _CITATION
+from dlreview.manuscript.document import Document, Sentence
+
+_CAUSAL = re.compile(
+    r"\b(?:causes?|caused|causing|causal(?:ly)?|causation|drives|drove|driving|driven by|(?:is|are|was|were) "
+    r"(?:the )?(?:main |key |major |primary )?drivers? of|determines|determining|(?:is|are|was|were) "
+    r"(?:the )?(?:main |key |major |primary )?determinants? of|(?:is|are|was|were) (?:\w+ )?responsible for|"
+    r"underl(?:ies|ie|ay)|(?:the |a )?mechanisms? (?:by which|through which|of|underlying|behind|that)|"
+    r"mechanistic(?:ally)?|leads? to|led to|induces?|induced|triggers?|triggered|(?:is|are|was|were) the "
+    r"(?:\w+ )?cause of)\b", re.IGNORECASE)
+_MODEL_EVIDENCE = re.compile(
+    r"\b(?:our|the) (?:\w+ ){0,2}(?:model|network|classifier|predictor|CNN|transformer|analysis|results?|"
+    r"findings|approach)\b|\bpredictions?\b|\bpredictive\b|feature importances?|importance (?:scores?|analysis|"
+    r"values?|rankings?)|\bimportant features?\b|\bSHAP\b|Shapley|\battention\b|saliency|attributions?|Grad-?CAM|"
+    r"integrated gradients|\bcoefficients?\b|\bassociations?\b|\bassociated\b|correlat\w+|top[- ]ranked|"
+    r"\bweights\b|\bwe (?:show|showed|demonstrate|demonstrated|found|find|reveal|revealed|identify|identified|"
+    r"establish|established|prove|proved|confirm|confirmed|discover|discovered|uncover|uncovered)\b|"
+    r"\b(?:shows?|showed|demonstrates?|demonstrated|reveals?|revealed|proves?|proved|establish(?:es|ed)?|"
+    r"confirms?|confirmed|identif(?:y|ies|ied)|uncovers?|uncovered) that\b", re.IGNORECASE)
+_HEDGED = re.compile(
+    r"\b(?:may|might|could|possibly|potentially|perhaps|plausibl[ey]|hypothes[ie]s|hypothesi[sz]e\w*|speculat\w*|"
+    r"conjecture|tentative\w*|suggests? (?:a |the )?(?:hypothesis|possib\w+|potential)|future (?:work|studies|"
+    r"research|experiments)|further (?:work|studies|experiments|research|investigation|validation)|remains? to be|"
+    r"need(?:s|ed)? to be (?:tested|validated|confirmed|established)|would (?:need|require)|warrant\w*|"
+    r"whether|if\b)", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|no|cannot|can't|neither|nor|never|without|rather than|instead of)\b(?:\W+\w+){0,6}\W+(?:caus|impl|"
+    r"establish|infer|determin|mechanis|driv|prove|evidence|responsib)|\b(?:correlation|association|predictive "
+    r"(?:value|performance|power)) (?:is|does) not\b|\bnon-?causal\b|\bnot (?:necessarily )?causal\b",
+    re.IGNORECASE)
+_TECHNICAL = re.compile(
+    r"\b(?:hard|disk|flash|USB) drives?\b|\bdriven by (?:the )?(?:data|loss|gradients?|optimi[sz]er)|"
+    r"determin\w+ (?:the |an? )?(?:optimal|best|threshold|learning rate|number|hyper-?parameters?|cut-?off|value|"
+    r"weights|batch|size|split|order)|\b(?:attention|gating|pooling|dropout|regulari[sz]ation|augmentation|"
+    r"normali[sz]ation|overfitting|underfitting|training|convergence|loss|learning rate|early stopping|"
+    r"batch size|the optimi[sz]er) (?:\w+ ){0,2}(?:mechanism|leads? to|led to|causes?|caused|induces?|triggers?)|"
+    r"mechanism (?:of|for) (?:attention|gating|pooling|regulari[sz]ation|self-attention)|"
+    r"(?:leads? to|led to|causes?|caused|induces?|results? in) (?:\w+ ){0,3}(?:overfitting|underfitting|"
+    r"(?:higher|lower|better|worse|improved|reduced|a drop|a decrease|an increase|a gain) (?:\w+ ){0,2}"
+    r"(?:performance|accuracy|AUC|AUROC|F1|loss|error|scores?|precision|recall|MCC|RMSE|generali[sz]ation)|"
+    r"(?:performance|accuracy|AUC|loss|error) (?:gains?|drops?|improvements?))|\bunderlying (?:data|distribution|"
+    r"assumption|model|architecture|code|implementation|disease|conditions?|population|cohort|hardware)",
+    re.IGNORECASE)
+_OWN_SECTIONS = ("abstract", "results", "discussion", "conclusion", "other", "limitations")
+
+
+def causal_sentences(document: Document) -> list[tuple[Sentence, str]]:
+    """(sentence, causal phrase) for every over-interpreting sentence."""
+    found = []
+    for sentence in document.sentences:
+        if sentence.kind != "text" or sentence.section not in _OWN_SECTIONS:
+            continue
+        text = sentence.text
+        match = next((m for m in _CAUSAL.finditer(text) if not _technical(text, m)), None)
+        if match is None or not _MODEL_EVIDENCE.search(text):
+            continue
+        if _HEDGED.search(text) or _NEGATED.search(text) or _CITATION.search(text):
+            continue
+        if re.search(r"\b(?:is|are|was|were|has been|have been) (?:well[- ])?(?:known|established|reported|"
+                     r"described|shown) (?:to|that)\b|\bknown to\b|\bprevious(?:ly)?\b|\bprior (?:work|studies)\b",
+                     text, re.IGNORECASE):
+            continue
+        found.append((sentence, match.group(0)))
+    return found
+
+
+def _technical(text: str, match: re.Match) -> bool:
+    """The causal word is used about the method or the computer, not about biology."""
+    window = text[max(0, match.start() - 60):match.end() + 60]
+    return any(t.start() <= match.end() - max(0, match.start() - 60) and
+               t.end() >= match.start() - max(0, match.start() - 60) for t in _TECHNICAL.finditer(window))

@@ -1,0 +1,584 @@
+"""The reporting checklist: what a manuscript must say about its data, optimisation, model and evaluation (the
+DOME recommendations and REFORMS), each item grounded in a tip of the paper.
+
+Each item is found (with the sentence that shows it), missing, or not applicable (no human data: no ethics
+approval needed). Detection reads sentences with patterns written for precision: a sentence that negates or
+defers what an item asks for ("no external validation was performed", "future work should ...") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dlreview.manuscript.claims import _METRIC, _metric_of, extract_claims
+from dlreview.manuscript.document import Document, Sentence
+
+
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------------------ vocabulary
+_DATABASES = (r"GEO\b|GSE\d+|TCGA|UK ?Biobank|MIMIC(?:-I+V?|-III|-IV)?|eICU|\bPDB\b|Protein Data Bank|UniProt|"
+              r"Swiss-?Prot|ENCODE|GTEx|ArrayExpress|\bSRA\b|\bENA\b|dbGaP|\bEGA\b|Ensembl|ChEMBL|PubChem|ClinVar|"
+              r"gnomAD|1000 Genomes|Human Cell Atlas|CELLxGENE|Kaggle|UCI (?:Machine Learning )?Repository|PhysioNet|"
+              r"ImageNet|CAMELYON\d*|\bTCIA\b|ADNI|NHANES|Zenodo|Figshare|Dryad|CPTAC|ICGC|GDSC|CCLE|DepMap|BindingDB|"
+              r"ZINC|Tox21|MoleculeNet|OpenML|PRIDE|MetaboLights|Cell Painting|JUMP|BBBC|HPA|Human Protein Atlas|"
+              r"STRING|KEGG|Reactome|AlphaFold DB|CATH|SCOP|Pfam|InterPro|NCBI|RefSeq|GenBank|Wisconsin|OpenNeuro|"
+              r"HCP|Human Connectome|CheXpert|ChestX-?ray\d*|MIMIC-CXR|ISIC|PathMNIST|MedMNIST|BraTS|LIDC|TUH|"
+              r"Allen (?:Brain|Cell)|Tabula (?:Muris|Sapiens)|PanglaoDB|OMIM|HGMD|COSMIC|cBioPortal|FinnGen|"
+              r"All of Us|eMERGE|Million Veteran")
+_DATABASE = _re(rf"(?:{_DATABASES})")
+_SOFTWARE = _re(r"\b(?:PyTorch|TensorFlow|Keras|scikit-learn|sklearn|Python|JAX|CUDA|cuDNN|XGBoost|LightGBM|"
+                r"Lightning|NumPy|pandas|SciPy|R|Bioconductor|Scanpy|Seurat|DeepChem|RDKit|Hugging ?Face|"
+                r"transformers|MONAI|fastai|Optuna|Ubuntu|Linux|Docker|Singularity|conda)\b")
+_VERSION = r"(?:version\s*|v\.?\s?|release\s*|\s)\d+(?:\.\d+)+[a-z]?"
+_DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,? \d{4}|(?:January|February|March|"
+         r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+         r"Nov|Dec)\.? (?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+_NEGATED = _re(r"\b(?:not|no|never|nor|neither|lacks?|lacked|lacking|without|absence|absent|unavailable|future "
+               r"(?:work|studies|research|experiments)|should be|would be|will be|remains? to|yet to|cannot|could not|"
+               r"unable|beyond the scope|instead of)\b")
+_SPLIT_WORD = r"(?:training|train|validation|test(?:ing)?|held[- ]out|hold[- ]out|development|derivation|tuning|calibration|discovery|replication)"
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_UNIT = (r"(?:samples|patients|participants|subjects|individuals|images|slides|scans|sequences|proteins|cells|"
+         r"compounds|molecules|records|recordings|cases|donors|mice|animals|plants|structures|peptides|reads|"
+         r"variants|genes|spectra|examples|instances|tiles|patches|ECGs|visits|admissions|encounters|studies|"
+         r"tumou?rs|specimens|biopsies|strains|isolates|embryos|organoids|whole-slide images|WSIs|"
+         r"chest (?:X-rays|radiographs)|radiographs|eyes|fundus images|photographs|pairs|complexes|(?:time )?series)")
+
+
+_DATA_NOUN = _re(rf"\b(?:data|data ?sets?|database|cohorts?|records|measurements|profiles|accessions?|collection|"
+                 rf"corpus|repository|archive|tissues?|genomes|transcriptomes|{_UNIT[3:-1]})\b")
+
+
+@dataclass(frozen=True)
+class Item:
+    rule: str
+    key: str
+    title: str
+    dome: str                                   # Data, Optimisation, Model, Evaluation or Reporting
+    found: Callable[[Document, Sentence], bool]
+    applies: Callable[[Document], str | None] | None = None   # None if it applies, else why not
+    what_is_missing: Callable[[Document], str] | None = None  # a more precise message when missing
+
+
+@dataclass(frozen=True)
+class Status:
+    item: Item
+    status: str                  # "found", "missing" or "not_applicable"
+    evidence: Sentence | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        data = {"rule": self.item.rule, "item": self.item.key, "title": self.item.title, "dome": self.item.dome,
+                "status": self.status}
+        if self.evidence is not None:
+            place = self.evidence.place
+            data["evidence"] = {"text": self.evidence.text, "path": place.path, "line": place.line, "page": place.page}
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | None = None,
+         also: str | None = None) -> Callable[[Document, Sentence], bool]:
+    """A sentence that matches one of ``patterns`` (and ``also`` when given), in ``sections`` when given, and is not
+    negated or deferred (when ``negatable``)."""
+    compiled = [_re(pattern) for pattern in patterns]
+    extra = _re(also) if also else None
+
+    def found(document: Document, sentence: Sentence) -> bool:
+        if sections is not None and sentence.section not in sections:
+            return False
+        text = sentence.text
+        if not any(pattern.search(text) for pattern in compiled):
+            return False
+        if extra is not None and not extra.search(text):
+            return False
+        return not (negatable and _NEGATED.search(text))
+
+    return found
+
+
+_OWN_WORK = ("abstract", "methods", "results", "discussion", "conclusion", "other", "limitations", "availability",
+             "ethics")
+_NOT_INTRODUCTION = ("abstract", "methods", "results", "discussion", "conclusion", "other", "availability", "ethics")
+
+
+# ------------------------------------------------------------------------------------------------------ items
+def _data_source(document: Document, sentence: Sentence) -> bool:
+    if sentence.section in ("references", "acknowledgements", "introduction"):
+        return False
+    text = sentence.text
+    if _DATABASE.search(text) and not re.search(r"\[\d+\]|\bet al\b", text):
+        return True
+    return bool(_DATA_NOUN.search(text) and re.search(
+        r"\b(?:obtained|downloaded|retrieved|collected|acquired|sourced|drawn|extracted|came|comes|taken|derived|"
+        r"provided|gathered|recruited|enrolled|curated|compiled|generated|sequenced|imaged|measured) (?:\w+ ){0,3}"
+        r"(?:from|at|by|in|through|via)\b|\baccession\b|\bpublicly available\b|\bretrospective(?:ly)?\b|"
+        r"\bprospective(?:ly)? (?:collected|enrolled|recruited)|\bconsecutive (?:patients|cases)",
+        text, re.IGNORECASE))
+
+
+def _data_version(document: Document, sentence: Sentence) -> bool:
+    text = sentence.text
+    if sentence.section in ("references", "acknowledgements"):
+        return False
+    if re.search(rf"\b(?:accessed|downloaded|retrieved|obtained|queried|extracted|collected|version of) (?:\w+ ){{0,6}}"
+                 rf"(?:on|in|as of|at)? ?{_DATE}", text, re.IGNORECASE):
+        return True
+    if re.search(rf"(?:{_DATABASES})[\w-]*\s*(?:\(\s*)?(?:version|release|v\.?|build|freeze|snapshot|r)\s?\d",
+                 text, re.IGNORECASE):
+        return True
+    if re.search(r"\b(?:release|freeze|snapshot|data (?:release|version)|version)\s*(?:\d{4}_\d{2}|\d+(?:\.\d+)*|"
+                 r"\d{4}-\d{2}|[A-Z]?\d+)", text, re.IGNORECASE) and (_DATABASE.search(text) or _DATA_NOUN.search(text)) \
+            and not (_SOFTWARE.search(text) and not _DATABASE.search(text)):
+        return True
+    return bool(re.search(r"\b(?:GRCh3[78]|hg19|hg38|mm10|mm39|GENCODE v?\d+|Ensembl (?:release )?\d+)\b", text))
+
+
+def _split_sizes(document: Document, sentence: Sentence) -> bool:
+    text = sentence.text
+    if sentence.section in ("references", "introduction"):
+        return False
+    patterns = [
+        rf"{_SPLIT_WORD}(?: \w+){{0,3}}\s*\(\s*[nN]\s*[=:]\s*(?:{_COUNT})",
+        rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:{_UNIT}\s+)?(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
+        rf"held out |set aside )?(?:for|in|to|as)(?: the)? {_SPLIT_WORD}",
+        rf"(?:{_COUNT})\s+{_SPLIT_WORD}(?: and| or|,)",
+        rf"{_SPLIT_WORD} (?:set|cohort|split|data|partition|fold)s?\s+(?:of|with|comprised|comprising|contained|"
+        rf"containing|consisted of|consisting of|included|including|had|has|holds?)\s+(?:\w+ ){{0,2}}(?:{_COUNT})",
+        rf"{_SPLIT_WORD}(?: \w+){{0,2}}\s*[:=]\s*(?:{_COUNT})\s+{_UNIT}",
+        rf"(?:each|every) fold (?:\w+ ){{0,3}}(?:{_COUNT})",
+        rf"(?:{_COUNT})\s*/\s*(?:{_COUNT})(?:\s*/\s*(?:{_COUNT}))?\s+(?:{_UNIT}\s+)?\(?{_SPLIT_WORD}",
+    ]
+    if any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns):
+        return True
+    ratio = re.search(r"\b\d{2}\s?%?\s?[:/]\s?\d{1,2}(?:\s?%?\s?[:/]\s?\d{1,2})?\s?%?|\b\d{2}\s?%\s+(?:\w+ ){0,3}"
+                      r"(?:for |as )?(?:training|train)", text, re.IGNORECASE)
+    return bool(ratio and re.search(rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}{_UNIT}", text, re.IGNORECASE)
+                and re.search(_SPLIT_WORD, text, re.IGNORECASE))
+
+
+def _split_sizes_table(document: Document) -> Sentence | None:
+    for table in document.tables:
+        header = " ".join(" ".join(row) for row in table.rows[:table.header_rows])
+        labels = " ".join(row[0] for row in table.rows if row)
+        if len(re.findall(_SPLIT_WORD, header + " " + labels, re.IGNORECASE)) >= 2 and \
+                re.search(r"\b(?:n|N|count|samples|patients|size|number|images|cases)\b", header + " " + labels):
+            return Sentence(" | ".join(table.rows[0]), table.places[0], table.section, kind="table")
+    return None
+
+
+_SPLIT_METHOD = _any(
+    r"random(?:ly)? (?:\w+ ){0,2}(?:split|divided|partitioned|assigned|allocated|sampled|selected)",
+    r"\b(?:random|stratified|temporal|chronological|time-based|site-based|scaffold|patient-level|subject-level) "
+    r"(?:\w+ ){0,2}(?:split|splitting|partition|partitioning|division|sampling|hold-?out)",
+    r"\bstratif(?:ied|ying|ication)\b", r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]fold "
+    r"(?:\w+ )?cross[- ]?validation", r"\bcross[- ]?validat", r"leave-one-(?:\w+-)?out",
+    r"(?:split|divided|partitioned|separated|assigned|allocated|grouped) (?:\w+ ){0,4}(?:by|according to|based on|"
+    r"at the level of|on the basis of) (?:\w+ ){0,2}(?:time|date|year|site|centre|center|hospital|patient|subject|"
+    r"participant|donor|individual|chromosome|scaffold|cluster|family|study|batch)",
+    r"\b\d{2}\s?%?\s?[:/]\s?\d{1,2}(?:\s?%?\s?[:/]\s?\d{1,2})?\s?%? (?:\w+ ){0,3}(?:split|ratio|partition)",
+    r"\b\d{2}\s?% (?:\w+ ){0,4}(?:for |as )?(?:training|train)", r"split (?:\w+ ){0,5}into (?:\w+ ){0,3}"
+    r"(?:training|train)", r"(?:held|set|kept) (?:aside|out) (?:\w+ ){0,4}(?:as|for) (?:\w+ ){0,2}(?:test|validation)",
+    r"(?:earlier|later|before|after) (?:\w+ ){0,3}(?:for|as) (?:\w+ ){0,2}(?:training|test)",
+    negatable=False)
+
+_SPLIT_INDEPENDENCE = _any(
+    r"(?:split|partitioned|divided|stratified|grouped|assigned|separated|allocated|kept|sampled|cross-validated|"
+    r"performed|clustered|made) (?:\w+ ){0,4}(?:by|at the level of|on the basis of|according to|per|across) "
+    r"(?:\w+ ){0,2}(?:patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|plants?|"
+    r"chromosomes?|sites?|centres?|centers?|hospitals?|famil(?:y|ies)|protein famil\w+|clusters?|scaffolds?|"
+    r"studies|batches|litters?|strains?)\b",
+    r"\b(?:patient|subject|participant|donor|individual|animal|chromosome|site|centre|center|hospital|family|"
+    r"scaffold|cluster|sequence[- ]identity|homology)[- ](?:level|wise|based|disjoint|grouped|stratified) "
+    r"(?:\w+ ){0,2}(?:split|splitting|partition|cross[- ]?validation|folds?|division|hold-?out|separation|"
+    r"assignment)",
+    r"\bno (?:patient|subject|participant|donor|individual|animal|protein|sequence)s? (?:\w+ ){0,5}(?:in|across|"
+    r"between) (?:both|more than one|multiple|different)",
+    r"(?:all|the) (?:samples|images|slides|scans|records|sequences|recordings|tiles|patches|visits) (?:\w+ ){0,3}"
+    r"(?:from|of) (?:the same|a given|each|one) (?:patient|subject|participant|donor|individual|animal|mouse)s? "
+    r"(?:\w+ ){0,4}(?:same|single|one) (?:split|set|fold|partition)",
+    r"(?:sequence |pairwise )?(?:identity|similarity|homology) (?:\w+ ){0,3}(?:threshold|cut-?off|below|under|<|"
+    r"less than|of at most|clustering|reduction|partition)", r"\bCD-?HIT\b", r"\bMMseqs2?\b", r"\bBLASTClust\b",
+    r"\bUCLUST\b", r"(?:technical |biological )?replicates (?:\w+ ){0,3}(?:kept|assigned|placed|grouped) together",
+    r"\bGroup(?:K)?Fold\b|\bgroup(?:ed)? (?:k-fold|cross[- ]?validation)",
+    r"leave-one-(?:patient|subject|participant|chromosome|site|donor|centre|center|cohort|study|hospital|"
+    r"individual|animal|family|cluster)-out",
+    r"\b(?:one|a single) (?:sample|image|scan|record|sequence|recording|slide) per (?:patient|subject|individual|"
+    r"participant|donor|animal)", r"each (?:sample|image|record|scan|slide) (?:comes|came|is|was) from a "
+    r"(?:different|distinct|unique|separate) (?:patient|subject|individual|participant|donor|animal)",
+    r"(?:patients|subjects|individuals|participants|donors|animals|chromosomes|sites|hospitals|families|clusters) "
+    r"(?:\w+ ){0,3}(?:do|did) not (?:overlap|appear in more than one)",
+    r"(?:non-?overlapping|disjoint) (?:sets of )?(?:patients|subjects|individuals|participants|donors|chromosomes|"
+    r"sites|families)",
+    negatable=False)
+
+_PREPROCESSING = _re(r"normali[sz]|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-?max|imput|feature selection|"
+                     r"selected (?:\w+ ){0,2}features|select(?:ed)? (?:the )?(?:top|most variable|highly variable)|"
+                     r"batch[- ](?:effect )?correct|ComBat|\bPCA\b|principal component|dimensionality reduction|"
+                     r"variance filter|highly variable genes|whiten|mean[- ]cent(?:er|re)")
+_ON_TRAIN = _any(
+    r"(?:fit|fitted|estimated|computed|calculated|learned|learnt|derived|determined|obtained|performed|applied|"
+    r"done|conducted|selected|chosen) (?:\w+ ){0,6}(?:on|from|using|with|within|in) (?:the )?(?:training|train)"
+    r"(?:ing)?(?:[- ](?:set|data|samples|images|split|partition|folds?|portion|cohort))? (?:only|alone)",
+    r"(?:only|solely|exclusively) (?:\w+ ){0,3}(?:on|from|using|with|in) (?:the )?(?:training|train)",
+    r"within (?:each|every|the) (?:\w+ ){0,2}(?:training )?(?:fold|folds|cross[- ]validation (?:fold|loop|split)|CV "
+    r"fold|split)", r"inside (?:the |each )?(?:\w+ ){0,2}(?:cross[- ]?validation|CV|fold)",
+    r"(?:as part of|inside|within) (?:a|the|an?) (?:\w+ )?pipeline", r"(?:statistics|parameters|means?|"
+    r"standard deviations?|variances?|scal(?:er|ing factors)|imputer|medians?) (?:\w+ ){0,4}(?:of|from|on) "
+    r"(?:the )?training (?:set|data|samples|images|fold|split)",
+    r"(?:applied|transferred|reused|used) (?:\w+ ){0,5}(?:to|on) (?:the )?(?:validation|test)(?: \w+){0,3} "
+    r"(?:without|unchanged|as fitted)", r"to (?:avoid|prevent) (?:\w+ ){0,2}(?:data )?leakage",
+    negatable=False)
+
+_TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines?|classifiers?|regression)|\bSVMs?\b|"
+                r"\bSVR\b|\bSVC\b|gradient[- ]boost(?:ed|ing)|XGBoost|LightGBM|CatBoost|\bGBM\b|\bGBDT\b|"
+                r"k-?nearest neighbou?rs?|\bk-?NN\b|naive Bayes|linear regression|ridge(?: regression| regularized)|"
+                r"\blasso\b|elastic[- ]net|decision trees?|linear (?:model|classifier|discriminant)|\bLDA\b|"
+                r"partial least squares|\bPLS\b|Cox (?:proportional hazards|model|regression)|"
+                r"(?:traditional|classical|conventional|standard|shallow) (?:machine[- ]learning|ML|statistical) "
+                r"(?:models?|methods?|baselines?|approaches?|classifiers?)|\bBLAST\b|position weight matri|PSSM|"
+                r"polygenic (?:risk )?scores?|\bPRS\b|clinical (?:risk )?scores?|(?:the )?(?:APACHE|SOFA|qSOFA|"
+                r"NEWS|CHA2DS2|Framingham)\b")
+_BASELINE = _any(_TRADITIONAL, negatable=False, sections=_NOT_INTRODUCTION)
+_BASELINE_TUNED = _any(
+    r"(?:tuned|tuning|optimi[sz]ed|optimi[sz]ing|grid[- ]search|random(?:ized)? search|Bayesian optimi[sz]ation|"
+    r"hyper-?parameters? (?:were|was) (?:selected|chosen|set|searched|optimi[sz]ed|determined)|same (?:\w+ ){0,2}"
+    r"(?:search|budget|procedure|tuning|protocol|cross-validation)|default (?:hyper-?)?parameters|(?:its|their|"
+    r"library|scikit-learn'?s?) defaults|(?:nested|inner) cross[- ]?validation|selected (?:\w+ ){0,3}(?:on|by|"
+    r"using) (?:the )?(?:validation|inner))",
+    negatable=False,
+    also=rf"{_TRADITIONAL}|\bbaselines?\b|\b(?:all|each|both|every|the other|comparison|competing|benchmark) "
+         rf"(?:\w+ )?(?:models|methods|classifiers|approaches|algorithms)|\bfor all (?:models|methods)|\bC\b|"
+         rf"max_depth|n_estimators|number of trees|maximum depth|regulari[sz]ation (?:strength|parameter)")
+
+_HYPERPARAMETERS = [
+    r"learning rates? (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|set to |to )?(?:\d|10\^|1e)|(?:\d|10\^|1e)\S* learning rate|"
+    r"\blr\s*[=:]\s*\d",
+    r"batch(?:es)? (?:size|sizes) (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|set to )?\d|(?:batches|mini-?batches) of \d|"
+    r"\d+ (?:samples|images|sequences) per (?:mini-?)?batch",
+    r"\d+ (?:training )?epochs|epochs (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|to )?\d|(?:for|over|up to|maximum of) "
+    r"\d+ (?:training )?(?:epochs|iterations|steps)",
+    r"dropout (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|p ?= ?|probability )?0?\.\d|dropout (?:rate|probability) "
+    r"(?:\w+ ){0,2}\d",
+    r"weight decay (?:\w+ ){0,2}(?:of |= ?|: ?)?(?:\d|10\^|1e)|\bL2 (?:\w+ ){0,2}(?:of |= ?|: ?|λ ?= ?)(?:\d|10\^|1e)",
+    r"\d+ (?:hidden |convolutional |dense |fully[- ]connected |transformer |LSTM |GRU |residual |attention )?"
+    r"(?:layers|blocks|attention heads|heads)|(?:layers|blocks) (?:of |with )\d+ (?:units|neurons|filters|channels)",
+    r"\d+ (?:hidden )?(?:units|neurons|filters|channels|hidden dimensions?)|hidden (?:size|dimension|units?) "
+    r"(?:\w+ ){0,2}(?:of |= ?|: ?)?\d|embedding (?:size|dimension) (?:\w+ ){0,2}(?:of |= ?|: ?)?\d",
+    r"kernel size (?:\w+ ){0,2}(?:of |= ?|: ?)?\d|\d+ ?[x×] ?\d+ (?:kernels|filters|convolutions)",
+    r"momentum (?:\w+ ){0,2}(?:of |= ?|: ?)?0?\.\d|patience (?:\w+ ){0,2}(?:of |= ?|: ?)?\d",
+    r"(?:Adam|AdamW|SGD|RMSprop|Adagrad)(?: optimi[sz]er)? (?:\w+ ){0,5}(?:\d|10\^|1e)",
+]
+_HYPERPARAMETER_PATTERNS = [_re(pattern) for pattern in _HYPERPARAMETERS]
+
+_SEARCH = _any(
+    r"grid[- ]search|random(?:i[sz]ed)? search|Bayesian (?:hyper-?parameter )?optimi[sz]ation|\bOptuna\b|"
+    r"\bHyperopt\b|Ray Tune|Keras ?Tuner|hyper-?parameter (?:search|optimi[sz]ation|tuning|sweep|selection)",
+    r"search (?:space|range|grid)", r"(?:selected|chosen|tuned|optimi[sz]ed|determined|set|picked) (?:\w+ ){0,5}(?:on|"
+    r"using|by|via|with|against|from) (?:the |an? )?(?:\w+ )?(?:validation|inner|nested|development|tuning)",
+    r"nested cross[- ]?validation|inner (?:loop|folds?|cross[- ]?validation)", r"(?:were|was) tuned",
+    r"(?:we|were) (?:searched|explored|evaluated) (?:\w+ ){0,3}(?:values|combinations|configurations|settings)",
+    negatable=False, sections=_NOT_INTRODUCTION)
+
+_SEEDS = _any(
+    r"random seeds?|\bseeds? (?:of |= ?|was |were |set to |value )?\d|(?:fixed|set|fixing|setting) (?:\w+ ){0,3}"
+    r"seeds?|seeded|(?:\d+|two|three|four|five|ten|twenty) (?:different |independent |random |distinct )?"
+    r"(?:seeds|random initiali[sz]ations)|(?:different|independent|distinct) (?:random )?(?:seeds|initiali[sz]ations)",
+    r"deterministic (?:algorithms|mode|training|operations|behaviou?r)|use_deterministic_algorithms|"
+    r"cudnn\.deterministic", negatable=False)
+
+_ENVIRONMENT = _any(
+    r"\bNVIDIA\b|GeForce|\bTesla\b|\bRTX ?\d|\bGTX ?\d|\b(?:A|V|H|P|K)100\b|\bA6000\b|\bA40\b|\bL40S?\b|\bT4\b|\bTPU",
+    r"\bIntel\b|\bXeon\b|\bAMD\b|\bRyzen\b|\bEPYC\b|Apple M[1-4]|\bcores?\b (?:\w+ ){0,2}(?:CPU|processor)",
+    rf"(?:PyTorch|TensorFlow|Keras|scikit-learn|sklearn|Python|JAX|CUDA|cuDNN|XGBoost|LightGBM|Lightning|NumPy|"
+    rf"pandas|SciPy|Scanpy|Seurat|RDKit|MONAI|transformers|R|Bioconductor)\s*\(?{_VERSION}",
+    negatable=False)
+
+_IMBALANCE = _re(r"imbalanc|unbalanc|class (?:ratio|distribution|skew|prior)|\bprevalence\b|minority class|"
+                 r"majority class|rare (?:class|event|disease|outcome|condition|variants?)|skewed (?:class|label)|"
+                 r"(?:\d+(?:\.\d+)?\s?%|\d+ of (?:the )?\d[\d,]*) (?:of (?:the )?(?:\w+ ){0,2})?(?:\w+ )?(?:were|was|are|is|"
+                 r"being) (?:positive|cases|malignant|labell?ed positive|diseased|affected|events)|"
+                 r"positives? (?:made up|accounted for|represent|comprised?)")
+_PR_METRICS = frozenset({"pr_auc", "f1", "precision", "mcc"})
+_UNCERTAINTY = _re(r"confidence intervals?|\b\d{2}\s?%\s?CI\b|\bCI\b|standard deviations?|\bs\.?d\.?\b|"
+                   r"standard errors?|\bSEM?\b|±|\+/-|bootstrap|error bars|interquartile|\bIQR\b|credible interval|"
+                   r"(?:variation|variance|spread|variability) (?:\w+ ){0,3}(?:across|over|between) (?:\w+ ){0,2}"
+                   r"(?:seeds|runs|folds|repeats|repetitions|splits)|(?:mean|average)d? (?:\w+ ){0,4}(?:over|across) "
+                   r"(?:\d+|three|five|ten) (?:\w+ )?(?:seeds|runs|folds|repeats|repetitions|splits)")
+_PERFORMANCE = _re(r"performance|accuracy|AUC|AUROC|AUPRC|F1|score|error|precision|recall|sensitivity|specificity|"
+                   r"metric|MCC|R\^?2|R²|RMSE|MAE|correlation|results?")
+_NEGATIVE_CONTROL = _any(
+    r"label[- ]?(?:shuffl|permut|randomi[sz]|scrambl)\w*", r"(?:shuffled|permuted|randomi[sz]ed|scrambled|random) "
+    r"(?:class )?(?:labels|outcomes|targets|responses)", r"y[- ](?:randomi[sz]ation|scrambling|permutation)",
+    r"permutation (?:test|testing|baseline|control)(?!\w)", r"negative[- ]control",
+    r"(?:labels|outcomes|targets) (?:were|was) (?:randomly )?(?:shuffled|permuted|randomi[sz]ed|scrambled)",
+    r"(?:shuffl|permut)\w* (?:the )?(?:class )?labels")
+_EXTERNAL = _any(
+    r"external(?:ly)? (?:validat|test|evaluat|cohort|data|set)\w*", r"independent (?:external |held-out )?"
+    r"(?:test(?:ing)?|validation|replication)? ?(?:cohort|data ?sets?|sets?|samples?|stud(?:y|ies)|populations?|"
+    r"hospitals?|sites?|centres?|centers?)",
+    r"(?:validated|tested|evaluated|applied|assessed) (?:\w+ ){0,5}(?:on|in|using) (?:data from )?(?:an? |the )?"
+    r"(?:independent|external|separate|second|another|unseen|new|different) (?:\w+ )?(?:cohort|data ?set|hospital|site|"
+    r"centre|center|study|population|institution|species|country)",
+    r"(?:another|a second|a different|an independent|a separate) (?:\w+ ){0,2}(?:hospital|site|centre|center|"
+    r"institution|cohort|country)", r"prospective(?:ly)? (?:validat|cohort|evaluat)\w*",
+    r"temporal(?:ly)? (?:validat|hold-?out|external)\w*", r"\b(?:replication|validation) cohort\b")
+_FEATURE_CLAIM = _re(
+    r"(?:most |highly )?(?:important|predictive|informative|influential|salient|relevant|top[- ]ranked|top|key|"
+    r"discriminative|contributing) (?:\w+ )?(?:features?|genes?|variables?|predictors?|regions?|residues?|biomarkers?|"
+    r"pixels?|SNPs?|variants?|motifs?|markers?|covariates?|attributes?|loci|k-mers|positions|nucleotides)|feature "
+    r"importances?|(?:contribut|attribut)\w+ (?:\w+ ){0,3}to (?:the )?(?:predictions?|model|output|classification)|"
+    r"(?:ranked|ranking) (?:of )?(?:the )?(?:features|genes|variables|predictors)|attention (?:weights|maps|scores)|"
+    r"saliency|\bSHAP\b|(?:identif|reveal|highlight|uncover)\w* (?:\w+ ){0,4}(?:genes|features|biomarkers|regions|"
+    r"variants|residues|motifs|predictors) (?:that|which|associated|as|driving|underlying|important|most)")
+_INTERPRETATION = _any(
+    r"\bSHAP\b|Shapley|integrated gradients|saliency|Grad-?CAM|permutation (?:feature )?importance|"
+    r"attention (?:analysis|weights|maps|scores|rollout)|\bLIME\b|DeepLIFT|DeepExplainer|in[- ]silico "
+    r"mutagenesis|occlusion|layer-?wise relevance|\bLRP\b|(?:gradient|perturbation)[- ]based attribution|TreeSHAP|"
+    r"feature attributions?|Gini importance|impurity[- ]based|mean decrease (?:in )?(?:impurity|accuracy)|"
+    r"(?:coefficients|weights) of the (?:logistic|linear|lasso|ridge)|SmoothGrad|guided backprop|"
+    r"TCAV|counterfactual explanations?|attribution method", negatable=False)
+_CODE = _any(
+    r"(?:code|software|scripts?|implementation|source|pipeline|package|notebooks?|models?|weights)\b(?:\w|\W){0,100}?"
+    r"(?:available|deposited|released|provided|shared|hosted|archived|can be (?:found|obtained|accessed|downloaded)|"
+    r"is at|are at|at https?://|upon (?:reasonable )?request|on request)",
+    r"github\.com|gitlab\.|bitbucket\.org|codeocean|huggingface\.co", r"zenodo\.org/\S*|doi\.org/10\.5281",
+    negatable=False, also=r"code|software|scripts?|implementation|source|pipeline|package|notebook|github|gitlab|"
+                          r"bitbucket|codeocean|repository")
+_DATA_AVAILABLE = _any(
+    r"(?:data|data ?sets?|images|sequences|recordings|raw data|counts|matri(?:x|ces)|annotations|labels|"
+    r"genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available|deposited|accessible|"
+    r"released|shared|can be (?:requested|accessed|obtained|downloaded)|under accession|upon (?:reasonable )?request|"
+    r"on request|(?:through|via|after) (?:an? )?(?:application|data access|registration|data use agreement|"
+    r"credentialed access))",
+    r"accession (?:numbers?|codes?|IDs?)|\bGSE\d+|\bPRJ[NE][AB]?\d+|\bE-MTAB-\d+|\bEGA[SD]\d+|\bphs\d+|\bSRP\d+|"
+    r"\bPXD\d+", negatable=False)
+_HUMAN = _re(r"\bpatients?\b|\bparticipants?\b|\bclinical\b|\bhospitals?\b|\bEHRs?\b|electronic health records?|"
+             r"\bbiobank\b|\bvolunteers?\b|\bhuman (?:subjects|participants|data|samples|tissues?|cohort|donors)|"
+             r"\bpeople\b|\bwomen\b|\bmen\b|\bchildren\b|\binfants\b|\badults\b|MIMIC|UK ?Biobank|\bTCGA\b|"
+             r"medical records|\bICU\b|intensive care|outpatients?|inpatients?|\bcohort of (?:\d[\d,]* )?"
+             r"(?:individuals|people|subjects)|healthy controls|\bsurvivors\b|\bpregnan")
+_ETHICS = _any(
+    r"ethic(?:s|al)? (?:committee|board|approval|review|commission|permission|clearance)",
+    r"institutional review board|\bIRB\b|research ethics|\bREC\b (?:approval|reference)|"
+    r"approved by (?:the )?(?:\w+ ){0,6}(?:committee|board|IRB|council)|(?:protocol|approval|reference) "
+    r"(?:number|no\.|#|ID)", r"Declaration of Helsinki",
+    r"exempt(?:ed|ion)? (?:\w+ ){0,3}(?:from|by) (?:\w+ ){0,3}(?:ethic|IRB|review)|(?:ethics|IRB) "
+    r"(?:\w+ ){0,2}(?:waived|exempt|not required)", negatable=False)
+_CONSENT = _any(
+    r"informed consent|\bconsent(?:ed)?\b (?:\w+ ){0,4}(?:obtained|waived|given|provided|signed|required|"
+    r"exempt)|waiver of (?:\w+ )?consent|(?:gave|provided|signed|obtained) (?:\w+ ){0,2}consent|"
+    r"\bconsented\b|consent (?:form|procedure)s?", negatable=False)
+_LIMITATIONS = _any(
+    r"(?:a|one|the|main|major|key|several|important|potential|other|further|second|additional|first|chief|notable) "
+    r"limitations?\b", r"\blimitations? (?:of (?:this|our|the present)|include|are|is that)",
+    r"(?:this|our|the present) (?:study|work|analysis|approach|model) (?:has|had|is subject to|suffers from) "
+    r"(?:\w+ ){0,2}(?:limitations|drawbacks|shortcomings|caveats)", r"\bmodel card\b",
+    r"\bis limited (?:by|to|in)\b|\bare limited (?:by|to|in)\b", r"\bcaveats?\b",
+    r"should be interpreted with caution|may not generali[sz]e", negatable=False,
+    sections=("discussion", "conclusion", "limitations", "results", "abstract", "other", "availability"))
+
+
+def _hyperparameters(document: Document) -> Sentence | None:
+    kinds: set[int] = set()
+    first = None
+    for sentence in document.sentences:
+        if sentence.section in ("references", "introduction"):
+            continue
+        hits = {index for index, pattern in enumerate(_HYPERPARAMETER_PATTERNS) if pattern.search(sentence.text)}
+        if hits and first is None:
+            first = sentence
+        kinds |= hits
+        if len(kinds) >= 2:
+            return first
+    return None
+
+
+def _metrics_named(document: Document) -> tuple[set[str], Sentence | None]:
+    names: set[str] = set()
+    first = None
+    for sentence in document.sentences:
+        if sentence.section in ("references", "introduction", "acknowledgements"):
+            continue
+        found = {_metric_of(m) for m in _METRIC.finditer(sentence.text)} - {None}
+        if found and first is None:
+            first = sentence
+        names |= found
+    for table in document.tables:
+        for row in table.rows[:table.header_rows] + [[row[0]] for row in table.rows if row]:
+            names |= {_metric_of(m) for cell in row for m in _METRIC.finditer(cell)} - {None}
+    return names, first
+
+
+def _imbalanced(document: Document) -> Sentence | None:
+    return next((s for s in document.sentences if s.section not in ("references",) and _IMBALANCE.search(s.text)
+                 and not re.search(r"\bbalanced (?:classes|data ?set)\b", s.text, re.IGNORECASE)), None)
+
+
+def _baseline_in_table(document: Document) -> Sentence | None:
+    pattern = _re(_TRADITIONAL)
+    for table in document.tables:
+        for row, place in zip(table.rows, table.places):
+            if row and pattern.search(row[0]) and not _NEGATED.search(row[0]):
+                return Sentence(" | ".join(row), place, table.section, kind="table")
+    return None
+
+
+def _uncertainty(document: Document, sentence: Sentence) -> bool:
+    if sentence.section in ("references", "introduction"):
+        return False
+    text = sentence.text
+    return bool(_UNCERTAINTY.search(text) and _PERFORMANCE.search(text)
+                and not re.search(r"normali[sz]|standardi[sz]|z-?scor|subtract|divid|scal(?:ed|ing)|"
+                                  r"initiali[sz]ed|distribution with", text, re.IGNORECASE))
+
+
+def _feature_claims(document: Document) -> Sentence | None:
+    return next((s for s in document.sentences if s.section in ("abstract", "results", "discussion", "conclusion",
+                                                                "other") and _FEATURE_CLAIM.search(s.text)
+                 and not _NEGATED.search(s.text)), None)
+
+
+def _human(document: Document) -> Sentence | None:
+    return next((s for s in document.sentences if s.section not in ("references", "introduction")
+                 and _HUMAN.search(s.text)
+                 and not re.search(r"\b(?:mice|mouse|murine|rats?|zebrafish|yeast|bacteri|plants?|Arabidopsis|"
+                                   r"drosophila|worms?|cattle|dogs?|veterinary)\b", s.text, re.IGNORECASE)), None)
+
+
+def _not_human(document: Document) -> str | None:
+    return None if _human(document) else "no human data described"
+
+
+def _limitations_section(document: Document, sentence: Sentence) -> bool:
+    return sentence.section == "limitations" and sentence.kind == "text" or _LIMITATIONS(document, sentence)
+
+
+ITEMS: tuple[Item, ...] = (
+    Item("DLR601", "data-source", "data source", "Data", _data_source),
+    Item("DLR602", "data-version", "data version or access date", "Data", _data_version),
+    Item("DLR603", "split-sizes", "sample sizes per split", "Data", _split_sizes),
+    Item("DLR604", "split-method", "how the data were split", "Data", _SPLIT_METHOD),
+    Item("DLR605", "split-independence", "independence of the splits (patients, replicates, homology)", "Data",
+         _SPLIT_INDEPENDENCE),
+    Item("DLR606", "preprocessing-on-train", "preprocessing fit on the training data only", "Data", _ON_TRAIN,
+         applies=lambda d: None if any(_PREPROCESSING.search(s.text) for s in d.sentences
+                                       if s.section not in ("references", "introduction"))
+         else "no preprocessing estimated from data is described"),
+    Item("DLR607", "baseline", "a traditional baseline", "Model", _BASELINE),
+    Item("DLR608", "baseline-tuning", "how the baselines were tuned", "Optimisation", _BASELINE_TUNED,
+         applies=lambda d: None if any(_BASELINE(d, s) for s in d.sentences) or _baseline_in_table(d)
+         else "no baseline is described"),
+    Item("DLR609", "hyperparameters", "the final hyperparameter values", "Optimisation", lambda d, s: False),
+    Item("DLR610", "hyperparameter-search", "the hyperparameter search", "Optimisation", _SEARCH),
+    Item("DLR611", "seeds", "random seeds", "Optimisation", _SEEDS),
+    Item("DLR612", "environment", "hardware and software versions", "Optimisation", _ENVIRONMENT),
+    Item("DLR613", "metrics", "the metric panel (a precision-recall metric for imbalanced classes)", "Evaluation",
+         lambda d, s: False),
+    Item("DLR614", "uncertainty", "uncertainty of the performance", "Evaluation", _uncertainty),
+    Item("DLR615", "negative-control", "a label-shuffle or other negative control", "Evaluation", _NEGATIVE_CONTROL),
+    Item("DLR616", "external-validation", "external or independent test data", "Evaluation", _EXTERNAL),
+    Item("DLR617", "interpretability", "the interpretation method behind claims about features", "Model",
+         _INTERPRETATION, applies=lambda d: None if _feature_claims(d) else "no claims about which features matter"),
+    Item("DLR618", "code-availability", "code availability", "Reporting", _CODE),
+    Item("DLR619", "data-availability", "data availability", "Reporting", _DATA_AVAILABLE),
+    Item("DLR620", "ethics-approval", "ethics approval", "Reporting", _ETHICS, applies=_not_human),
+    Item("DLR621", "consent", "informed consent or its waiver", "Reporting", _CONSENT, applies=_not_human),
+    Item("DLR622", "limitations", "limitations or a model card", "Reporting", _limitations_section),
+)
+ITEM_BY_RULE = {item.rule: item for item in ITEMS}
+
+# What a missing item's finding says: what the manuscript does not report, and what to add.
+MISSING = {
+    "data-source": "the manuscript does not say where the data come from: name the database and accession, the "
+                   "cohort or who collected the data",
+    "data-version": "the manuscript gives no version, release or access date of the data: data sets change, so "
+                    "state the release (e.g. 'UniProt 2023_01') or the date they were downloaded",
+    "split-sizes": "the manuscript does not give the number of samples in each split (training, validation, test "
+                   "or per fold)",
+    "split-method": "the manuscript does not say how the data were split (random, stratified, cross-validation, by "
+                    "time or site, and in what proportions)",
+    "split-independence": "the manuscript does not say how related samples were kept apart across splits (by "
+                           "patient or donor, replicates together, sequence-identity clustering, by chromosome or "
+                           "site), nor that samples are independent",
+    "preprocessing-on-train": "the manuscript describes preprocessing estimated from data but not that it was fit "
+                              "on the training data only (inside each fold); otherwise test information leaks "
+                              "into training",
+    "baseline": "the manuscript compares with no traditional baseline (logistic regression, random forest, "
+                "gradient boosting, ...): without one, the gain from deep learning is unknown",
+    "baseline-tuning": "the manuscript does not say how the baselines' hyperparameters were chosen: an untuned "
+                       "baseline flatters the deep model",
+    "hyperparameters": "the manuscript does not report the final hyperparameters of the model (learning rate, "
+                       "batch size, epochs, architecture sizes, ...)",
+    "hyperparameter-search": "the manuscript does not say how the hyperparameters were chosen (search strategy, "
+                             "search space, and the data they were selected on)",
+    "seeds": "the manuscript reports no random seeds, nor results over several seeds",
+    "environment": "the manuscript does not report the computing environment (GPU or CPU model, framework and "
+                   "library versions)",
+    "metrics": "the manuscript's metric panel is incomplete",
+    "uncertainty": "the manuscript reports performance without uncertainty (confidence intervals, or the spread "
+                   "over seeds, folds or bootstrap samples)",
+    "negative-control": "the manuscript reports no label-shuffle or other negative control showing the "
+                        "performance a model reaches without real signal",
+    "external-validation": "the manuscript evaluates on no external or independent data (another cohort, site, "
+                           "study or time period)",
+    "interpretability": "the manuscript makes claims about which features matter without naming the "
+                        "interpretation method behind them",
+    "code-availability": "the manuscript does not say where the code is available",
+    "data-availability": "the manuscript does not say where or how the data can be obtained",
+    "ethics-approval": "the manuscript uses data from people and does not report ethics approval (committee or "
+                       "IRB and reference) or an exemption",
+    "consent": "the manuscript uses data from people and does not report informed consent or its waiver",
+    "limitations": "the manuscript has no limitations section or statement of limitations (nor a model card)",
+}
+
+
+def evaluate(document: Document) -> list[Status]:
+    """The status of every checklist item."""
+    statuses = []
+    claims = None
+    for item in ITEMS:
+        if item.applies is not None:
+            reason = item.applies(document)
+            if reason:
+                statuses.append(Status(item, "not_applicable", reason=reason))
+                continue
+        if item.key == "hyperparameters":
+            evidence = _hyperparameters(document)
+        elif item.key == "metrics":
+            names, evidence = _metrics_named(document)
+            imbalance = _imbalanced(document)
+            if evidence is None:
+                statuses.append(Status(item, "missing", reason="no evaluation metric is named"))
+                continue
+            if imbalance is not None and not names & _PR_METRICS:
+                statuses.append(Status(item, "missing", evidence=imbalance,
+                                       reason="the classes are imbalanced and no precision-recall metric is reported"))
+                continue
+        else:
+            evidence = next((s for s in document.sentences if s.kind != "heading" and item.found(document, s)), None)
+            if evidence is None and item.key == "split-sizes":
+                evidence = _split_sizes_table(document)
+            if evidence is None and item.key == "baseline":
+                evidence = _baseline_in_table(document)
+            if evidence is None and item.key == "uncertainty":
+                claims = claims if claims is not None else extract_claims(document)
+                spread = next((c for c in claims if c.spread is not None), None)
+                if spread is not None:
+                    evidence = next((s for s in document.sentences if s.text == spread.sentence), None) or \
+                        Sentence(spread.sentence, _place_of(spread), "results", kind="table")
+        statuses.append(Status(item, "found" if evidence is not None else "missing", evidence=evidence))
+    return statuses
+
+
+def _place_of(claim):
+    from dlreview.manuscript.document import Place
+
+    return Place(claim.path, claim.line or 1, claim.page)

@@ -1,0 +1,377 @@
+"""Metric values a manuscript reports, as structured data (what ``dlreview reproduce`` verifies)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# Normalised metric names, and whether a higher value is better.
+METRICS = {
+    "accuracy": True, "balanced_accuracy": True, "roc_auc": True, "pr_auc": True, "f1": True, "precision": True,
+    "recall": True, "sensitivity": True, "specificity": True, "mcc": True, "r2": True, "rmse": False, "mae": False,
+    "mse": False, "pearson_r": True, "spearman_r": True,
+}
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The uncertainty reported with a value: ``kind`` is ``sd``, ``se``, ``ci``, ``iqr``, ``range`` or ``pm`` (a
+    ± whose meaning the text does not give). ``value`` is the half-width for ± forms; ``low``/``high`` bound an
+    interval; ``level`` is its confidence in percent. All on the scale of ``Claim.value``."""
+
+    kind: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    level: float | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One reported metric value.
+
+    ``value`` is on the 0-1 scale when the metric is a proportion reported in percent (``91%`` gives 0.91 and
+    ``percent`` True); ``decimals`` is the number of decimals of ``value`` on that scale as written (``91%`` gives
+    2, ``0.996`` gives 3), so a re-computed value matches when it rounds to ``value`` at that precision.
+    """
+
+    metric: str
+    value: float
+    text: str                     # the value as written, e.g. "91.2%" or "0.93"
+    decimals: int
+    percent: bool
+    path: str
+    line: int | None              # Markdown/LaTeX: line in ``path``; PDF: line on ``page``
+    page: int | None
+    sentence: str                 # the sentence or table row it comes from
+    source: str = "text"          # "text" or "table"
+    model: str | None = None      # as the sentence or table row names it
+    split: str | None = None      # train, validation, test, external or cross-validation
+    spread: Spread | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def matches(self, measured: float) -> bool:
+        """True when ``measured`` (on the scale of ``value``) equals the claim at the precision it was reported."""
+        return round(measured, self.decimals) == round(self.value, self.decimals)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("extra")
+        return data
+
+
+# ------------------------------------------------------------------------------------------------------ extraction
+import re  # noqa: E402
+
+from dlreview.manuscript.document import Document, Place, Sentence, Table  # noqa: E402
+
+_PROPORTIONS = frozenset({"accuracy", "balanced_accuracy", "roc_auc", "pr_auc", "f1", "precision", "recall",
+                          "sensitivity", "specificity"})
+_CORRELATIONS = frozenset({"mcc", "r2", "pearson_r", "spearman_r"})
+# Order matters: longer names first, so "balanced accuracy" is not read as "accuracy".
+_METRIC_NAMES = [
+    ("pr_auc", r"(?:area under (?:the )?precision[- ]recall curve|precision[- ]recall (?:AUC|area under (?:the )?"
+               r"curve)|PR[- ]?AUC|AUC[- ]?PR|AUPRC|AUPR|average precision|\bmAP\b|\bAP\b)"),
+    ("roc_auc", r"(?:area under (?:the )?(?:receiver[- ]operating[- ]characteristic|ROC) curve|ROC[- ]?AUC|"
+                r"AUC[- ]?ROC|AUROC|c[- ]statistics?|AUCs?\b)"),
+    ("balanced_accuracy", r"balanced accurac(?:y|ies)"),
+    ("accuracy", r"(?:classification |overall |top-1 )?accurac(?:y|ies)|\bACC\b"),
+    ("f1", r"(?:macro[- ]|micro[- ]|weighted[- ])?(?:F1[- ]?scores?|F1|F[- ]scores?|F[- ]measure|F1[- ]measure)"),
+    ("mcc", r"\bMCC\b|Matthews(?:'s?)? correlation(?: coefficient)?"),
+    ("precision", r"(?<!average )(?<!mean average )precision(?![- ]recall)|\bPPV\b|positive predictive value"),
+    ("recall", r"(?<!precision[- ])recall"),
+    ("sensitivity", r"sensitivit(?:y|ies)|true positive rate|\bTPR\b"),
+    ("specificity", r"specificit(?:y|ies)|true negative rate|\bTNR\b"),
+    ("r2", r"\bR\s?\^\s?2\b|\bR²|\bR2\b|coefficient of determination|\br-squared\b|\bR-squared\b"),
+    ("rmse", r"\bRMSE\b|root[- ]mean[- ]squared?[- ]error"),
+    ("mae", r"\bMAE\b|mean absolute error"),
+    ("mse", r"\bMSE\b|(?<!root )(?<!root-)mean squared? error"),
+    ("pearson_r", r"Pearson(?:'s)?(?: product[- ]moment)?(?: correlation)?(?: coefficient)?(?:\s*\(?\s*r\s*\)?)?"),
+    ("spearman_r", r"Spearman(?:'s)?(?: rank)?(?: correlation)?(?: coefficient)?(?:\s*\(?\s*(?:rho|ρ|r_?s|r)\s*\)?)?"),
+]
+_METRIC = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _METRIC_NAMES), re.IGNORECASE)
+_CASE_SENSITIVE = {"accuracy": r"\bACC\b", "sensitivity": r"\bTPR\b", "specificity": r"\bTNR\b", "pr_auc": r"\bAP\b"}
+_NUMBER = r"[-−–]?(?:\d+(?:[.,]\d+)?|\.\d+)"
+_VALUE = re.compile(rf"(?<![\w.^/-])(?P<number>{_NUMBER})(?P<unit>\s?%)?(?![\w/])")
+_SPREAD_PM = re.compile(rf"^\s*(?:±|\+/-|\+-|∓)\s*(?P<number>{_NUMBER})(?P<unit>\s?%)?(?:\s*\(?\s*(?P<what>SD|s\.d\.|"
+                        rf"std|SEM?|s\.e\.m?\.?)\s*\)?)?", re.IGNORECASE)
+_SPREAD_PAREN = re.compile(rf"^\s*[(\[,;]\s*(?:(?P<level>\d+(?:\.\d+)?)\s?%\s*)?(?P<what>CI|confidence interval|SD|s\.d\.|"
+                           rf"std|standard deviation|SEM?|s\.e\.m?\.?|standard error|IQR|interquartile range|range)"
+                           rf"\s*[:=,]?\s*(?P<a>{_NUMBER})(?P<ua>\s?%)?(?:\s*(?:[-–—−]|to|,)\s*(?P<b>{_NUMBER})"
+                           rf"(?P<ub>\s?%)?)?\s*[)\]]?", re.IGNORECASE)
+_SPREAD_INTERVAL = re.compile(rf"^\s*[(\[]\s*(?P<a>{_NUMBER})(?P<ua>\s?%)?\s*(?:[-–—−]|to|,)\s*(?P<b>{_NUMBER})"
+                              rf"(?P<ub>\s?%)?\s*[)\]]")
+_CITATION = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\s*[A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][a-z]+)?,? "
+                       r"(?:19|20)\d\d[a-z]?\s*\)|\b(?:previously|earlier|prior|original) (?:reported|published|"
+                       r"work|study|studies|method|paper)|\breported (?:by|in)\b|\b(?:in|from) the literature\b",
+                       re.IGNORECASE)
+_NOT_A_CLAIM_AFTER = re.compile(r"^\s*(?:of (?:the )?(?:patients|samples|cases|participants|subjects|cells|images|"
+                                r"genes|the data|individuals|positives?|negatives?)|patients|samples|epochs|"
+                                r"participants|subjects|cases|images|cells|genes|features|layers|units|"
+                                r"folds?|times|fold|seeds?|runs|years|months|days|hours|minutes|s\b|ms\b|"
+                                r"GB|MB|mg|kg|ml|mm|cm|bp|kb)", re.IGNORECASE)
+_NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|\b[pP]\s*[<=>≤≥]\s*|\bn\s*[=:]\s*|threshold(?: of)?\s*|cut-?off(?: of)?\s*|"
+                                 r"(?:above|below|exceeding|greater than|less than|lower than|higher than|over|under|"
+                                 r"at least|at most)\s+|learning rate(?: of)?\s*|lr\s*[=:]?\s*|dropout(?: rate)?(?: of)?"
+                                 r"\s*|weight decay(?: of)?\s*|batch size(?: of)?\s*|\$|version\s*|v|"
+                                 r"(?:19|20)\d\d\s*[-–]\s*)$", re.IGNORECASE)
+_MODELS = re.compile(
+    r"\b(?:(?:our|the proposed|the|a|an) )?(?P<model>(?:deep |convolutional |recurrent |graph |fully[- ]connected |"
+    r"feed[- ]forward )?(?:neural network|CNN|RNN|LSTM|GRU|MLP|multilayer perceptron|transformer|autoencoder|"
+    r"GNN|GCN|U-?Net|ResNet-?\d*|DenseNet-?\d*|VGG-?\d*|EfficientNet(?:-\w+)?|ViT|BERT\w*|Inception(?:-?v\d)?|"
+    r"logistic regression|random forests?|support vector machines?|SVMs?|SVR|XGBoost|LightGBM|CatBoost|"
+    r"gradient[- ]boost(?:ed|ing)(?: (?:trees?|machines?|decision trees?))?|GBM|GBDT|k-?nearest neighbou?rs?|k-?NN|"
+    r"naive Bayes|linear regression|ridge(?: regression)?|lasso(?: regression)?|elastic[- ]net|decision trees?|"
+    r"linear model|baseline|[A-Z][A-Za-z]*(?:Net|Deep|DL|Former|Seq)[A-Za-z0-9-]*|Deep[A-Z][A-Za-z0-9-]+|"
+    r"(?:our |the proposed )?model))\b", re.IGNORECASE)
+_SPLITS = [
+    ("cross-validation", re.compile(r"cross[- ]?validat\w*|\b\d+[- ]fold\b|\bCV\b|\bLOOCV\b|leave-one-\w+-out|"
+                                    r"nested CV|inner folds?|outer folds?", re.IGNORECASE)),
+    ("external", re.compile(r"\bexternal\w*|independent (?:test|validation|cohort|data\w*)|(?:validation|test) "
+                            r"cohort from|another (?:hospital|cohort|site|centre|center)", re.IGNORECASE)),
+    ("test", re.compile(r"\btest(?:ing)?(?: set| data| split| cohort| samples| partition)?\b|held[- ]out|hold[- ]out|"
+                        r"unseen", re.IGNORECASE)),
+    ("validation", re.compile(r"\bvalidation(?: set| data| split| cohort)?\b|\bdev(?:elopment)? set\b",
+                              re.IGNORECASE)),
+    ("train", re.compile(r"\btrain(?:ing)?(?: set| data| split| accuracy| performance)\b", re.IGNORECASE)),
+]
+
+
+def extract_claims(source: Document | Path | str) -> list[Claim]:  # noqa: F821 - Path imported below
+    """Every metric value the manuscript reports, from its sentences and its tables."""
+    if not isinstance(source, Document):
+        from dlreview.manuscript.document import read_document
+
+        path = Path(source)
+        source = read_document(path, str(source))
+    claims: list[Claim] = []
+    for sentence in source.sentences:
+        if sentence.kind != "heading" and sentence.section not in ("references", "acknowledgements"):
+            claims.extend(_sentence_claims(sentence))
+    for table in source.tables:
+        claims.extend(_table_claims(table))
+    return claims
+
+
+def _metric_of(match: re.Match) -> str | None:
+    name = match.lastgroup
+    if name in _CASE_SENSITIVE and re.fullmatch(_CASE_SENSITIVE[name], match.group(0), re.IGNORECASE) and \
+            not re.fullmatch(_CASE_SENSITIVE[name], match.group(0)):
+        return None   # "acc", "ap" in lower case are words, not metric abbreviations
+    return name
+
+
+def _number(text: str) -> float:
+    return float(text.replace("−", "-").replace("–", "-").replace(",", ".") if text.count(",") == 1 and
+                 "." not in text and len(text.split(",")[1]) != 3 else text.replace("−", "-").replace("–", "-")
+                 .replace(",", ""))
+
+
+def _decimals(text: str) -> int:
+    text = text.replace(",", ".") if "," in text and len(text.split(",")[-1]) != 3 else text.replace(",", "")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _scaled(metric: str, text: str, percent_sign: bool, percent_context: bool) -> tuple[float, int, bool] | None:
+    """(value on the metric's scale, decimals on that scale, reported in percent), or None if implausible."""
+    value = _number(text)
+    decimals = _decimals(text)
+    if metric in _PROPORTIONS:
+        if percent_sign or (percent_context and value > 1) or 1 < value <= 100:
+            if not 0 <= value <= 100:
+                return None
+            return round(value / 100, decimals + 2), decimals + 2, True
+        return (value, decimals, False) if 0 <= value <= 1 else None
+    if metric in _CORRELATIONS:
+        if percent_sign:
+            return (round(value / 100, decimals + 2), decimals + 2, True) if -100 <= value <= 100 else None
+        return (value, decimals, False) if -1 <= value <= 1 else None
+    return (value, decimals, False) if value >= 0 and not percent_sign else None
+
+
+def _spread(after: str, sentence: str, metric: str, percent: bool, context: bool) -> tuple[Spread | None, int]:
+    """The spread written right after a value, and how many characters it takes."""
+    def scale(number: str, unit: str | None) -> float:
+        value = _number(number)
+        if unit or (percent and metric in _PROPORTIONS | _CORRELATIONS) or (context and value > 1):
+            return round(value / 100, _decimals(number) + 2)
+        return value
+
+    match = _SPREAD_PM.match(after)
+    if match:
+        what = (match.group("what") or "").lower().replace(".", "")
+        if not what:
+            lowered = sentence.lower()
+            what = ("sd" if re.search(r"\bs\.?d\.?\b|standard deviation|\bstd\b", lowered) else
+                    "se" if re.search(r"\bsem?\b|standard error", lowered) else
+                    "ci" if re.search(r"confidence interval|\bci\b", lowered) else "pm")
+        kind = {"sd": "sd", "std": "sd", "se": "se", "sem": "se", "ci": "ci"}.get(what, "pm")
+        return Spread(kind, value=scale(match.group("number"), match.group("unit"))), match.end()
+    match = _SPREAD_PAREN.match(after)
+    if match:
+        what = match.group("what").lower().replace(".", "")
+        kind = ("ci" if what in ("ci", "confidence interval") else "sd" if what in ("sd", "std", "standard deviation")
+                else "se" if what in ("se", "sem", "standard error") else "iqr" if what in ("iqr", "interquartile range")
+                else "range")
+        low = scale(match.group("a"), match.group("ua"))
+        if match.group("b") is None:
+            if kind == "ci":
+                return None, 0
+            return Spread(kind, value=low), match.end()
+        level = float(match.group("level")) if match.group("level") else (95.0 if kind == "ci" else None)
+        return Spread(kind, low=low, high=scale(match.group("b"), match.group("ub")), level=level), match.end()
+    match = _SPREAD_INTERVAL.match(after)
+    if match and re.search(r"confidence interval|\bCI\b|\binterval", sentence, re.IGNORECASE):
+        level = re.search(r"(\d+(?:\.\d+)?)\s?%\s*(?:CI|confidence)", sentence, re.IGNORECASE)
+        return Spread("ci", low=scale(match.group("a"), match.group("ua")), high=scale(match.group("b"), match.group("ub")),
+                      level=float(level.group(1)) if level else 95.0), match.end()
+    return None, 0
+
+
+def _split_of(text: str) -> str | None:
+    for name, pattern in _SPLITS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _model_before(text: str) -> str | None:
+    found = None
+    for match in _MODELS.finditer(text):
+        found = match.group("model")
+    return found.strip() if found else None
+
+
+def _sentence_claims(sentence: Sentence) -> list[Claim]:
+    text = sentence.text
+    metrics = [(m.start(), m.end(), _metric_of(m)) for m in _METRIC.finditer(text)]
+    metrics = [m for m in metrics if m[2]]
+    if not metrics or _CITATION.search(text):
+        return []
+    percent_context = bool(re.search(r"\(\s*%\s*\)|in percent|percentage points", text))
+    claims: list[Claim] = []
+    consumed = 0
+    values: list[tuple[int, int, str, bool]] = []
+    for match in _VALUE.finditer(text):
+        if match.start() < consumed:
+            continue
+        before = text[:match.start()]
+        after = text[match.end():]
+        if _NOT_A_CLAIM_BEFORE.search(before[-40:]) or _NOT_A_CLAIM_AFTER.match(after):
+            continue
+        if re.match(r"\s?%\s*(?:CI|confidence)", text[match.end() - (1 if match.group("unit") else 0):], re.IGNORECASE) \
+                or re.match(r"\s*%?\s*(?:CI|confidence)", after, re.IGNORECASE):
+            continue
+        # the nearest metric named before the value in the same clause, or right after it ("0.91 AUROC")
+        metric = None
+        previous = [m for m in metrics if m[1] <= match.start()]
+        if previous:
+            start, end, name = previous[-1]
+            between = text[end:match.start()]
+            if len(between) <= 80 and not re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", between):
+                metric = name
+        following = [m for m in metrics if m[0] >= match.end()]
+        spread_from = match.end()
+        if following and re.match(r"^\s*(?:in |for |on )?(?:the |an? |mean |average )?$",
+                                  text[match.end():following[0][0]]):
+            if metric is None or not re.search(r"\b(?:of|was|were|=|:|reached|achieved|is)\s*$",
+                                               text[:match.start()]):
+                metric, spread_from = following[0][2], following[0][1]
+        if metric is None:
+            continue
+        scaled = _scaled(metric, match.group("number"), bool(match.group("unit")), percent_context)
+        if scaled is None:
+            continue
+        value, decimals, percent = scaled
+        spread, length = _spread(text[match.end():], text, metric, percent, percent_context)
+        if spread is None and spread_from != match.end():
+            spread, length = _spread(text[spread_from:], text, metric, percent, percent_context)
+            length += spread_from - match.end() if spread else 0
+        consumed = match.end() + length
+        values.append((match.start(), consumed, metric, percent))
+        claims.append(Claim(
+            metric=metric, value=value, text=match.group(0).strip(), decimals=decimals, percent=percent,
+            path=sentence.place.path, line=sentence.place.line, page=sentence.place.page, sentence=text,
+            source="text", spread=spread,
+        ))
+    return _attach_context(claims, values, text)
+
+
+def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]], text: str) -> list[Claim]:
+    """The model and split each value refers to: "respectively" pairs a list of values with a list of models;
+    otherwise the nearest model named before the value (or in the sentence), and the split the sentence names."""
+    from dataclasses import replace
+
+    split = _split_of(text)
+    models_in_order = [m.group("model").strip() for m in _MODELS.finditer(text)]
+    respectively = re.search(r"\brespectively\b", text, re.IGNORECASE)
+    out = []
+    for index, (claim, (start, _, metric, _)) in enumerate(zip(claims, values)):
+        model = None
+        if respectively:
+            same_metric = [i for i, v in enumerate(values) if v[2] == metric]
+            position = same_metric.index(index)
+            named = [m for m in _MODELS.finditer(text) if m.start() > values[same_metric[-1]][1]]
+            if len(same_metric) > 1 and len(named) >= len(same_metric):
+                model = named[position].group("model").strip()
+        if model is None:
+            model = _model_before(text[:start]) or (models_in_order[0] if len(models_in_order) == 1 else None)
+        if model and model.lower() in ("model", "the model"):
+            model = model if len(models_in_order) == 1 else None
+        clause_split = _split_of(text[max(0, start - 120):start + 120]) or split
+        out.append(replace(claim, model=model, split=clause_split))
+    return out
+
+
+def _table_claims(table: Table) -> list[Claim]:
+    """Values in a table whose header (or first column) names a metric; the first column names the model, and
+    the caption or a column/row label the split."""
+    if len(table.rows) < 2:
+        return []
+    header_rows = table.rows[:table.header_rows]
+    width = max(len(row) for row in table.rows)
+    headers = []
+    for column in range(width):
+        headers.append(" ".join(row[column] for row in header_rows if column < len(row) and row[column]))
+    metric_columns = {}
+    for column, header in enumerate(headers):
+        match = next((m for m in _METRIC.finditer(header) if _metric_of(m)), None)
+        if match:
+            metric_columns[column] = (_metric_of(match), bool(re.search(r"%", header)))
+    split_columns = [c for c, h in enumerate(headers) if re.search(r"^(?:split|set|data ?set|cohort|evaluation)$",
+                                                                 h.strip(), re.IGNORECASE)]
+    caption_split = _split_of(table.caption) if table.caption else None
+    claims = []
+    for row, place in zip(table.rows[table.header_rows:], table.places[table.header_rows:]):
+        label = row[0] if row else ""
+        row_metric = None
+        if not metric_columns:   # metrics as rows: "AUROC | 0.91 | 0.85"
+            match = next((m for m in _METRIC.finditer(label) if _metric_of(m)), None)
+            row_metric = (_metric_of(match), "%" in label) if match else None
+            if row_metric is None:
+                continue
+        row_split = next((_split_of(row[c]) for c in split_columns if c < len(row)), None) or _split_of(label)
+        for column, cell in enumerate(row):
+            if column == 0:
+                continue
+            metric, percent_header = metric_columns.get(column, row_metric or (None, False))
+            if metric is None:
+                continue
+            match = _VALUE.search(cell)
+            if match is None or cell[:match.start()].strip() not in ("", "$"):
+                continue
+            scaled = _scaled(metric, match.group("number"), bool(match.group("unit")), percent_header)
+            if scaled is None:
+                continue
+            value, decimals, percent = scaled
+            spread, _ = _spread(cell[match.end():], f"{cell} {table.caption} {headers[column]}", metric, percent,
+                                percent_header)
+            model = label if metric_columns else (headers[column] or None)
+            claims.append(Claim(
+                metric=metric, value=value, text=match.group(0).strip(), decimals=decimals, percent=percent,
+                path=place.path, line=place.line, page=place.page, sentence=" | ".join(row), source="table",
+                model=model or None, split=row_split or _split_of(headers[column]) or caption_split, spread=spread,
+            ))
+    return claims
+
+
+from pathlib import Path  # noqa: E402

@@ -1,0 +1,365 @@
+"""Paper against code (DLR801-DLR805): what the manuscript says was done, checked against the facts the code
+analysis recorded (``dlreview.project``). Each finding is on the manuscript's sentence and names the code.
+
+Written for precision: a check speaks only when the code shows the kind of thing it looks for somewhere (metrics
+computed, splits made, literal hyperparameter values), so a study whose code does it in a way dlreview cannot see
+is not accused of leaving it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dlreview.checks.libraries import SEEDS
+from dlreview.manuscript.checklist import _NEGATED, _TRADITIONAL
+from dlreview.manuscript.document import Sentence
+
+CROSS_CHECKS = {
+    "DLR801": "seeds-claimed-not-set",
+    "DLR802": "baseline-not-trained",
+    "DLR803": "metric-not-computed",
+    "DLR804": "split-not-performed",
+    "DLR805": "hyperparameter-mismatch",
+}
+
+
+@dataclass(frozen=True)
+class CodeCall:
+    where: str          # "train.py:12", for messages
+    call: dict
+
+
+@dataclass(frozen=True)
+class CodeValue:
+    where: str
+    key: str
+    value: object
+
+
+@dataclass
+class Code:
+    """What the code of the checked projects does, as the paper-code checks need it."""
+
+    calls: list[CodeCall]
+    values: list[CodeValue]
+    splits: int
+
+    @classmethod
+    def of(cls, projects, locate: Callable) -> Code:
+        calls, values, splits = [], [], 0
+        for project in projects:
+            for source in project.files.values():
+                for call in source.calls:
+                    calls.append(CodeCall(_Where(locate, project, source, call["at"]), call))
+                for value in source.facts.get("values", []):
+                    values.append(CodeValue(_Where(locate, project, source, value["at"]), value["key"],
+                                            value["value"]))
+                splits += len(source.facts.get("splits", []))
+        return cls(calls, values, splits)
+
+    def names(self) -> Iterator[tuple[CodeCall, str]]:
+        for item in self.calls:
+            yield item, item.call.get("name") or ""
+
+
+class _Where:
+    """A code location, found only when a message needs it (a fact may have been recorded without a position)."""
+
+    def __init__(self, locate, project, source, at):
+        self.args = (project, source, at)
+        self.locate = locate
+
+    def __str__(self) -> str:
+        return self.locate(*self.args)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Where) and self.args[1] is other.args[1] and self.args[2] == other.args[2]
+
+    def __hash__(self) -> int:
+        return hash((id(self.args[1]), str(self.args[2])))
+
+
+# ------------------------------------------------------------------------------------------------------ seeds
+_SEED_CLAIM = re.compile(r"\bseed", re.IGNORECASE)
+
+
+def seeds_not_set(review, code: Code) -> Iterator[tuple[Sentence, str]]:
+    status = next(s for s in review.checklist if s.item.key == "seeds")
+    if status.status != "found" or not _SEED_CLAIM.search(status.evidence.text) or not code.calls:
+        return
+    for item, name in code.names():
+        call = item.call
+        if name in SEEDS or name.endswith(("seed_everything", ".manual_seed", "set_seed", "set_random_seed")):
+            return
+        if any(isinstance(call["kw"].get(key), int) for key in ("random_state", "seed", "random_seed")):
+            return
+        if name in ("numpy.random.default_rng", "numpy.random.RandomState", "random.Random") and \
+                any(isinstance(value, int) for value in call.get("pos", [])):
+            return
+    yield status.evidence, ("the manuscript says random seeds were fixed, but the code sets none: no "
+                            "random.seed, np.random.seed, torch.manual_seed, tf.random.set_seed or seed_everything "
+                            "call, and no literal random_state")
+
+
+# ------------------------------------------------------------------------------------------------------ baselines
+_BASELINE_CODE = [
+    (r"logistic regression", r"LogisticRegression|SGDClassifier|\.Logit$|statsmodels.*\.glm"),
+    (r"random forests?", r"RandomForest|ExtraTrees"),
+    (r"support vector|\bSVMs?\b|\bSVC\b|\bSVR\b", r"SVC$|SVR$|NuSVC$|NuSVR$|\.svm\."),
+    (r"XGBoost", r"^xgboost\."),
+    (r"LightGBM", r"^lightgbm\."),
+    (r"CatBoost", r"^catboost\."),
+    (r"gradient[- ]boost|\bGBM\b|\bGBDT\b", r"GradientBoosting|^xgboost\.|^lightgbm\.|^catboost\."),
+    (r"k-?nearest neighbou?rs?|\bk-?NN\b", r"KNeighbors"),
+    (r"naive Bayes", r"naive_bayes\."),
+    (r"linear regression", r"LinearRegression$|\.OLS$|statsmodels.*\.ols$"),
+    (r"\bridge\b", r"Ridge"),
+    (r"\blasso\b", r"Lasso"),
+    (r"elastic[- ]net", r"ElasticNet"),
+    (r"decision trees?", r"DecisionTree"),
+]
+_BASELINE_CODE = [(re.compile(paper, re.IGNORECASE), re.compile(code)) for paper, code in _BASELINE_CODE]
+_TRADITIONAL_RE = re.compile(_TRADITIONAL, re.IGNORECASE)
+
+
+def baselines_not_trained(review, code: Code) -> Iterator[tuple[Sentence, str]]:
+    if not any(name for _, name in code.names()):
+        return
+    names = [name for _, name in code.names() if name]
+    reported: set[str] = set()
+    for sentence in _own_sentences(review):
+        if _NEGATED.search(sentence.text) or not _TRADITIONAL_RE.search(sentence.text):
+            continue
+        for paper, library in _BASELINE_CODE:
+            match = paper.search(sentence.text)
+            if match is None or paper.pattern in reported:
+                continue
+            if "gradient" in paper.pattern and re.search(r"XGBoost|LightGBM|CatBoost", sentence.text, re.IGNORECASE):
+                continue   # named more precisely in the same sentence
+            reported.add(paper.pattern)
+            if not any(library.search(name) for name in names):
+                yield sentence, (f"the manuscript reports a {match.group(0)} model, but the code never builds one "
+                                 f"(no call matching {library.pattern!r} in the checked code)")
+
+
+def _own_sentences(review) -> Iterator[Sentence]:
+    for sentence in review.document.sentences:
+        if sentence.kind != "heading" and sentence.section in ("abstract", "methods", "results", "discussion",
+                                                               "conclusion", "other"):
+            yield sentence
+    for table in review.document.tables:
+        for row, place in zip(table.rows, table.places):
+            yield Sentence(" | ".join(row), place, table.section, kind="table")
+
+
+# ------------------------------------------------------------------------------------------------------ metrics
+_METRIC_CODE: dict[str, re.Pattern] = {metric: re.compile(pattern, re.IGNORECASE) for metric, pattern in {
+    "accuracy": r"accuracy_score$|classification_report$|confusion_matrix$|(?:^|\.)(?:Binary|Multiclass)?Accuracy$|"
+                r"^accuracy$|^acc$|\.score$|evaluate$",
+    "balanced_accuracy": r"balanced_accuracy",
+    "roc_auc": r"roc_auc|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?AUROC$|^auc$|metrics\.AUC$|^AUC$|\.auc$",
+    "pr_auc": r"average_precision|precision_recall_curve$|(?:^|\.)(?:Binary|Multiclass)?AveragePrecision$|"
+              r"AUPRC|pr_auc|\.auc$",
+    "f1": r"f1|fbeta|classification_report$|precision_recall_fscore_support$|F1Score$|FBetaScore$",
+    "precision": r"precision_score$|classification_report$|precision_recall_fscore_support$|confusion_matrix$|"
+                 r"(?:^|\.)(?:Binary|Multiclass)?Precision$|^precision$",
+    "recall": r"recall_score$|classification_report$|precision_recall_fscore_support$|confusion_matrix$|"
+              r"(?:^|\.)(?:Binary|Multiclass)?Recall$|^recall$|sensitivity",
+    "sensitivity": r"recall_score$|sensitivity|classification_report$|precision_recall_fscore_support$|"
+                   r"confusion_matrix$|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?Recall$|^recall$",
+    "specificity": r"specificity|confusion_matrix$|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?Specificity$",
+    "mcc": r"matthews_corrcoef|MatthewsCorrCoef|^mcc$",
+    "r2": r"r2_score|R2Score|^r2$|\.score$|evaluate$",
+    "rmse": r"mean_squared_error|root_mean_squared|MeanSquaredError|^mse$|^rmse$",
+    "mse": r"mean_squared_error|MeanSquaredError|^mse$",
+    "mae": r"mean_absolute_error|MeanAbsoluteError|^mae$",
+    "pearson_r": r"pearsonr|corrcoef|PearsonCorrCoef|\.corr$",
+    "spearman_r": r"spearmanr|SpearmanCorrCoef|\.corr$",
+}.items()}
+_ANY_METRIC = re.compile(r"sklearn\.metrics\.|torchmetrics\.|keras\.metrics\.|scipy\.stats\.(?:pearsonr|spearmanr)|"
+                         r"numpy\.corrcoef")
+
+
+def _computed(code: Code) -> list[str]:
+    """Names of what the code computes that may be a metric: qualified call names, method names, and strings given
+    as ``scoring=``/``metrics=``."""
+    found = []
+    for item, name in code.names():
+        call = item.call
+        if name:
+            found.append(name)
+        if call.get("method"):
+            found.append("." + call["method"])
+        for key in ("scoring", "metrics", "metric", "eval_metric", "monitor"):
+            value = call["kw"].get(key)
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and text != "?":
+                    found.append(text)
+    return found
+
+
+def metrics_not_computed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
+    computed = _computed(code)
+    if not any(_ANY_METRIC.search(name) for name in computed):
+        return   # the code computes no metric dlreview recognises: it may compute them by hand
+    seen: set[str] = set()
+    for claim in review.claims:
+        if claim.metric in seen:
+            continue
+        seen.add(claim.metric)
+        pattern = _METRIC_CODE.get(claim.metric)
+        if pattern is not None and not any(pattern.search(name) for name in computed):
+            sentence = _sentence_of(review, claim)
+            yield sentence, (f"the manuscript reports {_METRIC_WORDS.get(claim.metric, claim.metric)} "
+                             f"({claim.text}), but the code never computes it")
+
+
+_METRIC_WORDS = {"roc_auc": "ROC AUC", "pr_auc": "PR AUC / average precision", "f1": "F1", "mcc": "MCC",
+                 "r2": "R²", "rmse": "RMSE", "mae": "MAE", "mse": "MSE", "pearson_r": "Pearson's r",
+                 "spearman_r": "Spearman's rho", "balanced_accuracy": "balanced accuracy"}
+
+
+def _sentence_of(review, claim) -> Sentence:
+    from dlreview.manuscript.document import Place
+
+    for sentence in review.document.sentences:
+        if sentence.text == claim.sentence:
+            return sentence
+    return Sentence(claim.sentence, Place(claim.path, claim.line or 1, claim.page), "results", kind="table")
+
+
+# ------------------------------------------------------------------------------------------------------ splits
+_GROUP_WORDS = re.compile(r"\b(?:patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|sites?|"
+                          r"centres?|centers?|hospitals?|families|family|chromosomes?|litters?)\b", re.IGNORECASE)
+_GROUP_SPLITS = re.compile(r"Group|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit")
+
+
+def split_not_performed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
+    status = next(s for s in review.checklist if s.item.key == "split-independence")
+    if status.status != "found" or code.splits == 0:
+        return
+    words = _GROUP_WORDS.search(status.evidence.text)
+    if words is None:
+        return   # homology clustering, replicates: done by tools outside the code, not checked
+    for item, name in code.names():
+        call = item.call
+        if _GROUP_SPLITS.search(name.rsplit(".", 1)[-1]) or "groups" in call["kw"] or "group" in call["kw"]:
+            return
+        if call.get("method") in ("unique", "drop_duplicates", "groupby") or name.endswith(("numpy.unique",
+                                                                                            ".unique")):
+            return   # split over unique identifiers: the usual hand-written group split
+    yield status.evidence, (f"the manuscript says the data were split by {words.group(0).lower()}, but the code "
+                            f"splits rows at random: no group-aware splitter (GroupKFold, GroupShuffleSplit, "
+                            f"StratifiedGroupKFold, LeaveOneGroupOut), no groups= argument, no split over unique "
+                            f"identifiers")
+
+
+# ------------------------------------------------------------------------------------------------------ values
+_NUMBER = r"(\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*\^?\s*[-−–]\s*\d+)?(?:e[-−]?\d+)?|10\s*\^?\s*[-−–]\s*\d+|\.\d+)"
+_PAPER_VALUES = {
+    "learning rate": (re.compile(rf"learning rate (?:\w+ ){{0,3}}(?:of|was|were|=|:|set to|to|at)?\s*{_NUMBER}",
+                                 re.IGNORECASE), r"^(?:lr|learning_?rate(?:_init)?|eta)$"),
+    "batch size": (re.compile(rf"batch size (?:\w+ ){{0,2}}(?:of|was|were|=|:|set to|to)?\s*{_NUMBER}", re.IGNORECASE),
+                   r"^(?:batch_?size|bs)$"),
+    "epochs": (re.compile(rf"(?:for|over|trained for|up to|maximum of|max(?:imum)?) {_NUMBER} (?:training )?epochs|"
+                          rf"epochs (?:\w+ ){{0,2}}(?:of|was|were|=|:|set to|to)\s*{_NUMBER}", re.IGNORECASE),
+               r"^(?:(?:n_|num_|max_|n)?epochs?)$"),
+    "dropout": (re.compile(rf"dropout (?:rate |probability )?(?:of|was|were|=|:|p ?=|set to|to)\s*{_NUMBER}",
+                           re.IGNORECASE), r"^(?:dropout(?:_?(?:rate|p|prob))?|drop_?rate|rate|p)$"),
+    "weight decay": (re.compile(rf"weight decay (?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}", re.IGNORECASE),
+                     r"^(?:weight_?decay|wd)$"),
+    "number of trees": (re.compile(rf"(?:{_NUMBER} (?:trees|estimators)\b|number of (?:trees|estimators) "
+                                   rf"(?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}|n_estimators\s*=\s*{_NUMBER})",
+                                   re.IGNORECASE), r"^(?:n_?estimators|num_?trees|n_?trees)$"),
+    "maximum depth": (re.compile(rf"max(?:imum|\.)? (?:tree )?depth (?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}|"
+                                 rf"max_depth\s*=\s*{_NUMBER}", re.IGNORECASE), r"^max_?depth$"),
+}
+_CODE_KEYS = {label: re.compile(pattern, re.IGNORECASE) for label, (_, pattern) in _PAPER_VALUES.items()}
+_DROPOUT_LAYERS = re.compile(r"(?:torch\.nn\.|keras\.layers\.|tensorflow\.keras\.layers\.)(?:Dropout|AlphaDropout|"
+                             r"SpatialDropout\dD|Dropout\dd)$")
+_ARGPARSE = re.compile(r"add_argument$")
+
+
+def _paper_number(text: str) -> float | None:
+    text = text.replace("−", "-").replace("–", "-").replace(" ", "")
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)[x×]10\^?(-\d+)", text)
+    if match:
+        return float(match.group(1)) * 10 ** int(match.group(2))
+    match = re.fullmatch(r"10\^?(-\d+)", text)
+    if match:
+        return 10.0 ** int(match.group(1))
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _code_values(code: Code, label: str) -> list[tuple[object, str]]:
+    key = _CODE_KEYS[label]
+    found: list[tuple[object, str]] = []
+    for item, name in code.names():
+        call = item.call
+        for keyword, value in call["kw"].items():
+            if keyword in ("rate", "p") and not _DROPOUT_LAYERS.search(name):
+                continue
+            if key.match(keyword):
+                found.append((value, str(item.where)))
+        if label == "dropout" and _DROPOUT_LAYERS.search(name) and call.get("pos"):
+            found.append((call["pos"][0], str(item.where)))
+        if _ARGPARSE.search(name or call.get("method") or "") and call.get("pos"):
+            flag = str(call["pos"][0]).lstrip("-").replace("-", "_")
+            if key.match(flag) and "default" in call["kw"]:
+                found.append((call["kw"]["default"], str(item.where)))
+    for value in code.values:
+        if key.match(value.key):
+            found.append((value.value, str(value.where)))
+    return [(value, where) for value, where in found
+            if isinstance(value, (int, float, list)) and not isinstance(value, bool)]
+
+
+def _equal(a: float, b) -> bool:
+    if isinstance(b, list):
+        return any(_equal(a, item) for item in b)
+    return isinstance(b, (int, float)) and abs(a - b) <= 1e-9 * max(1.0, abs(a))
+
+
+def hyperparameters_differ(review, code: Code) -> Iterator[tuple[Sentence, str]]:
+    reported: set[str] = set()
+    for sentence in _own_sentences(review):
+        if sentence.section not in ("methods", "other", "abstract", "results"):
+            continue
+        for label, (pattern, _) in _PAPER_VALUES.items():
+            if label in reported:
+                continue
+            match = pattern.search(sentence.text)
+            if match is None:
+                continue
+            number = _paper_number(next(group for group in match.groups() if group))
+            if number is None:
+                continue
+            values = _code_values(code, label)
+            literal = [(value, where) for value, where in values if not isinstance(value, list)]
+            if not values or any(_equal(number, value) for value, _ in values) or not literal:
+                continue
+            reported.add(label)
+            shown = ", ".join(f"{_show(value)} ({where})" for value, where in literal[:3])
+            yield sentence, (f"the manuscript gives {label} {_show(number)}, but the code sets {shown}: report the "
+                             f"values the results come from, or fix the code")
+
+
+def _show(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+CHECKS = {"DLR801": seeds_not_set, "DLR802": baselines_not_trained, "DLR803": metrics_not_computed,
+          "DLR804": split_not_performed, "DLR805": hyperparameters_differ}
+
+
+def cross_check(review, code: Code) -> Iterator[tuple[str, Sentence, str]]:
+    for rule, check in CHECKS.items():
+        for sentence, message in check(review, code):
+            yield rule, sentence, message
