@@ -15,17 +15,18 @@ from dlreview.manuscript.claims import _CITATION
 from dlreview.manuscript.document import Document, Sentence
 
 _CAUSAL = re.compile(
-    r"\b(?:causes?|caused|causing|causal(?:ly)?|causation|drives|drove|driving|driven by|(?:is|are|was|were) "
+    r"\b(?:causes|caused|causing|causal(?:ly)?|causation|drives?|drove|driving|driven by|(?:is|are|was|were) "
     r"(?:the )?(?:main |key |major |primary )?drivers? of|determines|determining|(?:is|are|was|were) "
     r"(?:the )?(?:main |key |major |primary )?determinants? of|(?:is|are|was|were) (?:\w+ )?responsible for|"
     r"underl(?:ies|ie|ay)|(?:the |a )?mechanisms? (?:by which|through which|of|underlying|behind|that)|"
-    r"mechanistic(?:ally)?|leads? to|led to|induces?|induced|triggers?|triggered|(?:is|are|was|were) the "
+    r"mechanistic(?:ally)?|leads? to|led to|(?:that|which|who) cause|(?:is|are|was|were) the "
     r"(?:\w+ )?cause of)\b", re.IGNORECASE)
 _MODEL_EVIDENCE = re.compile(
     r"\b(?:our|the) (?:\w+ ){0,2}(?:model|network|classifier|predictor|CNN|transformer|analysis|results?|"
     r"findings|approach)\b|\bpredictions?\b|\bpredictive\b|feature importances?|importance (?:scores?|analysis|"
     r"values?|rankings?)|\bimportant features?\b|\bSHAP\b|Shapley|\battention\b|saliency|attributions?|Grad-?CAM|"
     r"integrated gradients|\bcoefficients?\b|\bassociations?\b|\bassociated\b|correlat\w+|top[- ]ranked|"
+    r"\b(?:deep|machine) learning\b|\bneural networks?\b|\bthe network\b|\bidentif(?:y|ies|ied)\b|"
     r"\bweights\b|\bwe (?:show|showed|demonstrate|demonstrated|found|find|reveal|revealed|identify|identified|"
     r"establish|established|prove|proved|confirm|confirmed|discover|discovered|uncover|uncovered)\b|"
     r"\b(?:shows?|showed|demonstrates?|demonstrated|reveals?|revealed|proves?|proved|establish(?:es|ed)?|"
@@ -35,9 +36,10 @@ _HEDGED = re.compile(
     r"conjecture|tentative\w*|suggests? (?:a |the )?(?:hypothesis|possib\w+|potential)|future (?:work|studies|"
     r"research|experiments)|further (?:work|studies|experiments|research|investigation|validation)|remains? to be|"
     r"need(?:s|ed)? to be (?:tested|validated|confirmed|established)|would (?:need|require)|warrant\w*|"
-    r"whether|if\b)", re.IGNORECASE)
+    r"(?:test|tests|tested|testing|examine|investigate|assess|ask|clarify|establish) whether|\bif\b)",
+    re.IGNORECASE)
 _NEGATED = re.compile(
-    r"\b(?:not|no|cannot|can't|neither|nor|never|without|rather than|instead of)\b(?:\W+\w+){0,6}\W+(?:caus|impl|"
+    r"\b(?:not|no|cannot|can't|neither|nor|never|without|rather than|instead of)\b(?:\W+\w+){0,10}\W+(?:caus|impl|"
     r"establish|infer|determin|mechanis|driv|prove|evidence|responsib)|\b(?:correlation|association|predictive "
     r"(?:value|performance|power)) (?:is|does) not\b|\bnon-?causal\b|\bnot (?:necessarily )?causal\b",
     re.IGNORECASE)

@@ -84,10 +84,24 @@ class Status:
         return data
 
 
+def negated_near(text: str, start: int, end: int) -> bool:
+    """A negation or deferral bearing on the words at [start, end): within eight words before them ("no external
+    validation", "we did not run a label-shuffle control") or five after ("validation was not performed"), or a
+    deferral anywhere in the sentence ("future work should ...")."""
+    before = " ".join(text[:start].split()[-8:])
+    after = " ".join(text[end:].split()[:5])
+    return bool(_NEGATED.search(before) or _NEGATED_AFTER.search(after) or _DEFERRED.search(text))
+
+
+_NEGATED_AFTER = _re(r"\b(?:not|never|lacking|missing|unavailable|absent)\b")
+_DEFERRED = _re(r"\bfuture (?:work|studies|research|experiments)\b|\bshould be\b|\bremains? to\b|\byet to\b|"
+                r"\bbeyond the scope\b")
+
+
 def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | None = None,
          also: str | None = None) -> Callable[[Document, Sentence], bool]:
     """A sentence that matches one of ``patterns`` (and ``also`` when given), in ``sections`` when given, and is not
-    negated or deferred (when ``negatable``)."""
+    negated or deferred there (when ``negatable``)."""
     compiled = [_re(pattern) for pattern in patterns]
     extra = _re(also) if also else None
 
@@ -95,11 +109,13 @@ def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | Non
         if sections is not None and sentence.section not in sections:
             return False
         text = sentence.text
-        if not any(pattern.search(text) for pattern in compiled):
-            return False
         if extra is not None and not extra.search(text):
             return False
-        return not (negatable and _NEGATED.search(text))
+        for pattern in compiled:
+            for match in pattern.finditer(text):
+                if not (negatable and negated_near(text, match.start(), match.end())):
+                    return True
+        return False
 
     return found
 
@@ -132,13 +148,18 @@ def _data_version(document: Document, sentence: Sentence) -> bool:
                  rf"(?:on|in|as of|at)? ?{_DATE}", text, re.IGNORECASE):
         return True
     if re.search(rf"(?:{_DATABASES})[\w-]*\s*(?:\(\s*)?(?:version|release|v\.?|build|freeze|snapshot|r)\s?\d",
-                 text, re.IGNORECASE):
+                 text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
         return True
-    if re.search(r"\b(?:release|freeze|snapshot|data (?:release|version)|version)\s*(?:\d{4}_\d{2}|\d+(?:\.\d+)*|"
-                 r"\d{4}-\d{2}|[A-Z]?\d+)", text, re.IGNORECASE) and (_DATABASE.search(text) or _DATA_NOUN.search(text)) \
-            and not (_SOFTWARE.search(text) and not _DATABASE.search(text)):
-        return True
-    return bool(re.search(r"\b(?:GRCh3[78]|hg19|hg38|mm10|mm39|GENCODE v?\d+|Ensembl (?:release )?\d+)\b", text))
+    if _REFERENCE_USE.search(text):
+        return False   # the release of a reference used to process the data (SILVA, a genome build), not the data's
+    return bool(re.search(r"\b(?:release|freeze|snapshot|data (?:release|version)|version)\s*(?:\d{4}_\d{2}|"
+                          r"\d+(?:\.\d+)*|\d{4}-\d{2}|[A-Z]?\d+)", text, re.IGNORECASE)
+                and (_DATABASE.search(text) or _DATA_NOUN.search(text))
+                and not (_SOFTWARE.search(text) and not _DATABASE.search(text)))
+
+
+_REFERENCE_USE = _re(r"\breference (?:database|genome|panel|atlas|set)\b|\b(?:assigned|annotated|mapped|aligned|"
+                     r"classified|quantified) (?:\w+ ){0,4}(?:with|to|against|using)\b")
 
 
 def _split_sizes(document: Document, sentence: Sentence) -> bool:
@@ -154,22 +175,32 @@ def _split_sizes(document: Document, sentence: Sentence) -> bool:
         rf"containing|consisted of|consisting of|included|including|had|has|holds?)\s+(?:\w+ ){{0,2}}(?:{_COUNT})",
         rf"{_SPLIT_WORD}(?: \w+){{0,2}}\s*[:=]\s*(?:{_COUNT})\s+{_UNIT}",
         rf"(?:each|every) fold (?:\w+ ){{0,3}}(?:{_COUNT})",
+        rf"folds? (?:of|with|containing|holding) (?:about |approximately |~|between )?(?:{_COUNT})",
+        rf"{_SPLIT_WORD}(?: set| cohort| split| partition)?\s*\(\s*\d+(?:\.\d+)?\s?%\s*[,;]\s*(?:n\s*=\s*)?(?:{_COUNT})",
         rf"(?:{_COUNT})\s*/\s*(?:{_COUNT})(?:\s*/\s*(?:{_COUNT}))?\s+(?:{_UNIT}\s+)?\(?{_SPLIT_WORD}",
     ]
     if any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns):
         return True
-    ratio = re.search(r"\b\d{2}\s?%?\s?[:/]\s?\d{1,2}(?:\s?%?\s?[:/]\s?\d{1,2})?\s?%?|\b\d{2}\s?%\s+(?:\w+ ){0,3}"
-                      r"(?:for |as )?(?:training|train)", text, re.IGNORECASE)
-    return bool(ratio and re.search(rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}{_UNIT}", text, re.IGNORECASE)
-                and re.search(_SPLIT_WORD, text, re.IGNORECASE))
+    # a ratio ("80/20", "training (70%)") counts with the total, in this sentence or where the data are described
+    ratio = re.search(rf"\b\d{{2}}\s?%?\s?[:/]\s?\d{{1,2}}(?:\s?%?\s?[:/]\s?\d{{1,2}})?\s?%?|\b\d{{2}}\s?%\s+"
+                      rf"(?:\w+ ){{0,3}}(?:for |as )?(?:training|train)|{_SPLIT_WORD}(?: set| cohort| split| "
+                      rf"partition)?\s*\(\s*\d{{1,2}}(?:\.\d+)?\s?%\s*\)", text, re.IGNORECASE)
+    return bool(ratio and re.search(_SPLIT_WORD, text, re.IGNORECASE) and _total(document))
+
+
+def _total(document: Document) -> bool:
+    return any(re.search(rf"(?<![\d.])(?:{_COUNT})\s+(?:[\w-]+\s+){{0,3}}{_UNIT}\b", s.text, re.IGNORECASE)
+               for s in document.sentences if s.section in ("abstract", "methods", "other", "results"))
 
 
 def _split_sizes_table(document: Document) -> Sentence | None:
     for table in document.tables:
         header = " ".join(" ".join(row) for row in table.rows[:table.header_rows])
         labels = " ".join(row[0] for row in table.rows if row)
-        if len(re.findall(_SPLIT_WORD, header + " " + labels, re.IGNORECASE)) >= 2 and \
-                re.search(r"\b(?:n|N|count|samples|patients|size|number|images|cases)\b", header + " " + labels):
+        split_labels = len(re.findall(_SPLIT_WORD, header + " " + labels, re.IGNORECASE))
+        folds = re.search(r"\bfolds?\b", header, re.IGNORECASE) and len(table.rows) >= 3
+        if (split_labels >= 2 or folds) and re.search(rf"\b(?:n|count|size|number|{_UNIT[3:-1]})\b", header,
+                                                      re.IGNORECASE):
             return Sentence(" | ".join(table.rows[0]), table.places[0], table.section, kind="table")
     return None
 
@@ -211,14 +242,20 @@ _SPLIT_INDEPENDENCE = _any(
     r"leave-one-(?:patient|subject|participant|chromosome|site|donor|centre|center|cohort|study|hospital|"
     r"individual|animal|family|cluster)-out",
     r"\b(?:one|a single) (?:sample|image|scan|record|sequence|recording|slide) per (?:patient|subject|individual|"
-    r"participant|donor|animal)", r"each (?:sample|image|record|scan|slide) (?:comes|came|is|was) from a "
-    r"(?:different|distinct|unique|separate) (?:patient|subject|individual|participant|donor|animal)",
+    r"participant|donor|animal)", r"each (?:sample|image|record|scan|slide|strain|individual|animal|plant|patient|"
+    r"sequence|profile|isolate) (?:\w+ ){0,2}(?:comes|came|is|was|carries|carried|represents|has|had|derives|derived) "
+    r"(?:from )?an? (?:different|distinct|unique|separate|single)",
     r"(?:patients|subjects|individuals|participants|donors|animals|chromosomes|sites|hospitals|families|clusters) "
     r"(?:\w+ ){0,3}(?:do|did) not (?:overlap|appear in more than one)",
     r"(?:non-?overlapping|disjoint) (?:sets of )?(?:patients|subjects|individuals|participants|donors|chromosomes|"
     r"sites|families)",
     negatable=False)
 
+_FIXED_TRANSFORM = _re(r"divid\w* by (?:255|\d+)|range (?:of )?\[?0(?:\.0)?(?:,| to|-)|\blog[- ]?(?:2|10)?[- ]?transform|"
+                       r"\blog\(|resiz|crop|augment|per[- ](?:image|sample|cell|read)|library size|counts per million|"
+                       r"\bCPM\b|\bTPM\b|one-hot")
+_ESTIMATED = _re(r"\bmean\b|standard deviation|statistics|\bfit\w*|estimat\w*|imput\w*|\bPCA\b|principal component|"
+                 r"select\w*|ComBat|batch[- ]correct|variance|whole data ?set|all (?:samples|images|cells|data)")
 _PREPROCESSING = _re(r"normali[sz]|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-?max|imput|feature selection|"
                      r"selected (?:\w+ ){0,2}features|select(?:ed)? (?:the )?(?:top|most variable|highly variable)|"
                      r"batch[- ](?:effect )?correct|ComBat|\bPCA\b|principal component|dimensionality reduction|"
@@ -226,7 +263,7 @@ _PREPROCESSING = _re(r"normali[sz]|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-
 _ON_TRAIN = _any(
     r"(?:fit|fitted|estimated|computed|calculated|learned|learnt|derived|determined|obtained|performed|applied|"
     r"done|conducted|selected|chosen) (?:\w+ ){0,6}(?:on|from|using|with|within|in) (?:the )?(?:training|train)"
-    r"(?:ing)?(?:[- ](?:set|data|samples|images|split|partition|folds?|portion|cohort))? (?:only|alone)",
+    r"(?:ing)?(?:[- ]?[\w-]+){0,2} (?:only|alone)",
     r"(?:only|solely|exclusively) (?:\w+ ){0,3}(?:on|from|using|with|in) (?:the )?(?:training|train)",
     r"within (?:each|every|the) (?:\w+ ){0,2}(?:training )?(?:fold|folds|cross[- ]validation (?:fold|loop|split)|CV "
     r"fold|split)", r"inside (?:the |each )?(?:\w+ ){0,2}(?:cross[- ]?validation|CV|fold)",
@@ -247,12 +284,16 @@ _TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines
                 r"polygenic (?:risk )?scores?|\bPRS\b|clinical (?:risk )?scores?|(?:the )?(?:APACHE|SOFA|qSOFA|"
                 r"NEWS|CHA2DS2|Framingham)\b")
 _BASELINE = _any(_TRADITIONAL, negatable=False, sections=_NOT_INTRODUCTION)
-_BASELINE_TUNED = _any(
+_TUNED = (
     r"(?:tuned|tuning|optimi[sz]ed|optimi[sz]ing|grid[- ]search|random(?:ized)? search|Bayesian optimi[sz]ation|"
     r"hyper-?parameters? (?:were|was) (?:selected|chosen|set|searched|optimi[sz]ed|determined)|same (?:\w+ ){0,2}"
-    r"(?:search|budget|procedure|tuning|protocol|cross-validation)|default (?:hyper-?)?parameters|(?:its|their|"
-    r"library|scikit-learn'?s?) defaults|(?:nested|inner) cross[- ]?validation|selected (?:\w+ ){0,3}(?:on|by|"
-    r"using) (?:the )?(?:validation|inner))",
+    r"(?:search|budget|procedure|tuning|protocol|cross-validation)|default (?:hyper-?)?(?:parameters|settings|"
+    r"values|configuration)|(?:its|their|library|scikit-learn'?s?) defaults|(?:nested|inner) (?:\w+[- ])?"
+    r"(?:fold )?cross[- ]?validation|(?:selected|chosen|tuned|determined|optimi[sz]ed|set) (?:\w+ ){0,3}(?:on|by|"
+    r"using|with|via) (?:the |an? )?(?:\w+[- ])?(?:validation|inner|nested|grid|random|cross))")
+_BASELINE_TUNED_WORDS = _re(_TUNED)
+_BASELINE_TUNED = _any(
+    _TUNED,
     negatable=False,
     also=rf"{_TRADITIONAL}|\bbaselines?\b|\b(?:all|each|both|every|the other|comparison|competing|benchmark) "
          rf"(?:\w+ )?(?:models|methods|classifiers|approaches|algorithms)|\bfor all (?:models|methods)|\bC\b|"
@@ -328,7 +369,7 @@ _EXTERNAL = _any(
     r"(?:independent|external|separate|second|another|unseen|new|different) (?:\w+ )?(?:cohort|data ?set|hospital|site|"
     r"centre|center|study|population|institution|species|country)",
     r"(?:another|a second|a different|an independent|a separate) (?:\w+ ){0,2}(?:hospital|site|centre|center|"
-    r"institution|cohort|country)", r"prospective(?:ly)? (?:validat|cohort|evaluat)\w*",
+    r"institution|cohort|country)", r"prospective(?:ly)? (?:validat|evaluat)\w*",
     r"temporal(?:ly)? (?:validat|hold-?out|external)\w*", r"\b(?:replication|validation) cohort\b")
 _FEATURE_CLAIM = _re(
     r"(?:most |highly )?(?:important|predictive|informative|influential|salient|relevant|top[- ]ranked|top|key|"
@@ -352,6 +393,8 @@ _CODE = _any(
     r"github\.com|gitlab\.|bitbucket\.org|codeocean|huggingface\.co", r"zenodo\.org/\S*|doi\.org/10\.5281",
     negatable=False, also=r"code|software|scripts?|implementation|source|pipeline|package|notebook|github|gitlab|"
                           r"bitbucket|codeocean|repository")
+_DATA_AVAILABLE_NAMED = _any(rf"(?:{_DATABASES}|[A-Z][\w-]*-[A-Z0-9][\w.-]*)(?:(?!\.\s)[^;]){{0,80}}?\b(?:are|is) "
+                             rf"(?:publicly |freely |openly )?(?:available|accessible)", negatable=False)
 _DATA_AVAILABLE = _any(
     r"(?:data|data ?sets?|images|sequences|recordings|raw data|counts|matri(?:x|ces)|annotations|labels|"
     r"genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available|deposited|accessible|"
@@ -360,11 +403,11 @@ _DATA_AVAILABLE = _any(
     r"credentialed access))",
     r"accession (?:numbers?|codes?|IDs?)|\bGSE\d+|\bPRJ[NE][AB]?\d+|\bE-MTAB-\d+|\bEGA[SD]\d+|\bphs\d+|\bSRP\d+|"
     r"\bPXD\d+", negatable=False)
-_HUMAN = _re(r"\bpatients?\b|\bparticipants?\b|\bclinical\b|\bhospitals?\b|\bEHRs?\b|electronic health records?|"
-             r"\bbiobank\b|\bvolunteers?\b|\bhuman (?:subjects|participants|data|samples|tissues?|cohort|donors)|"
-             r"\bpeople\b|\bwomen\b|\bmen\b|\bchildren\b|\binfants\b|\badults\b|MIMIC|UK ?Biobank|\bTCGA\b|"
-             r"medical records|\bICU\b|intensive care|outpatients?|inpatients?|\bcohort of (?:\d[\d,]* )?"
-             r"(?:individuals|people|subjects)|healthy controls|\bsurvivors\b|\bpregnan")
+_HUMAN = re.compile(r"\b(?i:patients?|participants?|clinical|hospitals?|electronic health records?|biobank|"
+                    r"volunteers?|human (?:subjects|participants|data|samples|tissues?|cohort|donors)|medical records|"
+                    r"intensive care|outpatients?|inpatients?|healthy controls|survivors|pregnan\w*)\b|"
+                    r"\b(?:EHRs?|MIMIC(?:-I+V?|-III|-IV)?|UK ?Biobank|TCGA|ICUs?)\b")
+_HUMAN_WEAK = _re(r"\b(?:people|persons|women|men|children|infants|adults|individuals|subjects|donors)\b")
 _ETHICS = _any(
     r"ethic(?:s|al)? (?:committee|board|approval|review|commission|permission|clearance)",
     r"institutional review board|\bIRB\b|research ethics|\bREC\b (?:approval|reference)|"
@@ -384,6 +427,58 @@ _LIMITATIONS = _any(
     r"\bis limited (?:by|to|in)\b|\bare limited (?:by|to|in)\b", r"\bcaveats?\b",
     r"should be interpreted with caution|may not generali[sz]e", negatable=False,
     sections=("discussion", "conclusion", "limitations", "results", "abstract", "other", "availability"))
+
+
+_DEEP_WORDS = _re(r"network|\bMLP\b|\bCNN\b|\bGRU\b|\bLSTM\b|\bRNN\b|transformer|\bdeep\b|our (?:model|method)|"
+                  r"the model|(?:all|each|both|every) (?:\w+ )?models|attention|encoder|proposed|architecture|layers")
+_TRADITIONAL_ONLY = _re(_TRADITIONAL)
+
+
+def _search(document: Document, sentence: Sentence) -> bool:
+    """The search that chose the model's hyperparameters: a sentence only about a baseline's tuning is DLR608's."""
+    return _SEARCH(document, sentence) and not (_TRADITIONAL_ONLY.search(sentence.text)
+                                                and not _DEEP_WORDS.search(sentence.text))
+
+
+def _baseline_tuning(document: Document, sentence: Sentence) -> bool:
+    """How the baselines were tuned, said of them by name, or in the next sentence ("Its hyperparameters were tuned
+    by random search", "Their C was chosen by grid search") after one that names a baseline."""
+    if _BASELINE_TUNED(document, sentence):
+        return True
+    if not re.match(r"(?:its|their|for (?:the|both|all|each) baselines?|the baselines?'?s?|both|these)\b",
+                    sentence.text, re.IGNORECASE):
+        return False
+    index = document.sentences.index(sentence)
+    previous = document.sentences[index - 1] if index else None
+    return bool(previous is not None and _TRADITIONAL_ONLY.search(previous.text)
+                and _BASELINE_TUNED_WORDS.search(sentence.text))
+
+
+def _data_availability(document: Document, sentence: Sentence) -> bool:
+    if _DATA_AVAILABLE(document, sentence) or _DATA_AVAILABLE_NAMED(document, sentence):
+        return True
+    return bool(sentence.section == "availability" and re.search(r"availab|accessible|request|https?://|accession|"
+                                                                 r"obtain|download|deposit", sentence.text, re.I)
+                and (_DATA_NOUN.search(sentence.text) or _DATABASE.search(sentence.text)))
+
+
+def _preprocessing_estimated(document: Document) -> str | None:
+    """None when the paper describes preprocessing estimated from data (scaling with means, imputation, feature
+    selection); a fixed transform (dividing by 255, a log transform, resizing) is not."""
+    for sentence in document.sentences:
+        if sentence.section in ("references", "introduction") or not _PREPROCESSING.search(sentence.text):
+            continue
+        if _FIXED_TRANSFORM.search(sentence.text) and not _ESTIMATED.search(sentence.text):
+            continue
+        return None
+    return "no preprocessing estimated from data is described"
+
+
+def _feature_claims_or_method(document: Document) -> str | None:
+    if _feature_claims(document) or any(_INTERPRETATION(document, s) for s in document.sentences
+                                        if s.section not in ("introduction", "references")):
+        return None
+    return "no claims about which features matter"
 
 
 def _hyperparameters(document: Document) -> Sentence | None:
@@ -447,10 +542,16 @@ def _feature_claims(document: Document) -> Sentence | None:
 
 
 def _human(document: Document) -> Sentence | None:
-    return next((s for s in document.sentences if s.section not in ("references", "introduction")
-                 and _HUMAN.search(s.text)
-                 and not re.search(r"\b(?:mice|mouse|murine|rats?|zebrafish|yeast|bacteri|plants?|Arabidopsis|"
-                                   r"drosophila|worms?|cattle|dogs?|veterinary)\b", s.text, re.IGNORECASE)), None)
+    for sentence in document.sentences:
+        if sentence.section in ("references", "introduction", "acknowledgements"):
+            continue
+        strong = _HUMAN.search(sentence.text)
+        weak = sentence.section in ("methods", "ethics") and _HUMAN_WEAK.search(sentence.text)
+        if (strong or weak) and not re.search(r"\b(?:mice|mouse|murine|rats?|zebrafish|yeast|bacteri\w*|plants?|"
+                                              r"Arabidopsis|drosophila|worms?|cattle|dogs?|veterinary)\b",
+                                              sentence.text, re.IGNORECASE):
+            return sentence
+    return None
 
 
 def _not_human(document: Document) -> str | None:
@@ -469,15 +570,13 @@ ITEMS: tuple[Item, ...] = (
     Item("DLR605", "split-independence", "independence of the splits (patients, replicates, homology)", "Data",
          _SPLIT_INDEPENDENCE),
     Item("DLR606", "preprocessing-on-train", "preprocessing fit on the training data only", "Data", _ON_TRAIN,
-         applies=lambda d: None if any(_PREPROCESSING.search(s.text) for s in d.sentences
-                                       if s.section not in ("references", "introduction"))
-         else "no preprocessing estimated from data is described"),
+         applies=_preprocessing_estimated),
     Item("DLR607", "baseline", "a traditional baseline", "Model", _BASELINE),
-    Item("DLR608", "baseline-tuning", "how the baselines were tuned", "Optimisation", _BASELINE_TUNED,
+    Item("DLR608", "baseline-tuning", "how the baselines were tuned", "Optimisation", _baseline_tuning,
          applies=lambda d: None if any(_BASELINE(d, s) for s in d.sentences) or _baseline_in_table(d)
          else "no baseline is described"),
     Item("DLR609", "hyperparameters", "the final hyperparameter values", "Optimisation", lambda d, s: False),
-    Item("DLR610", "hyperparameter-search", "the hyperparameter search", "Optimisation", _SEARCH),
+    Item("DLR610", "hyperparameter-search", "the hyperparameter search", "Optimisation", _search),
     Item("DLR611", "seeds", "random seeds", "Optimisation", _SEEDS),
     Item("DLR612", "environment", "hardware and software versions", "Optimisation", _ENVIRONMENT),
     Item("DLR613", "metrics", "the metric panel (a precision-recall metric for imbalanced classes)", "Evaluation",
@@ -486,9 +585,9 @@ ITEMS: tuple[Item, ...] = (
     Item("DLR615", "negative-control", "a label-shuffle or other negative control", "Evaluation", _NEGATIVE_CONTROL),
     Item("DLR616", "external-validation", "external or independent test data", "Evaluation", _EXTERNAL),
     Item("DLR617", "interpretability", "the interpretation method behind claims about features", "Model",
-         _INTERPRETATION, applies=lambda d: None if _feature_claims(d) else "no claims about which features matter"),
+         _INTERPRETATION, applies=_feature_claims_or_method),
     Item("DLR618", "code-availability", "code availability", "Reporting", _CODE),
-    Item("DLR619", "data-availability", "data availability", "Reporting", _DATA_AVAILABLE),
+    Item("DLR619", "data-availability", "data availability", "Reporting", _data_availability),
     Item("DLR620", "ethics-approval", "ethics approval", "Reporting", _ETHICS, applies=_not_human),
     Item("DLR621", "consent", "informed consent or its waiver", "Reporting", _CONSENT, applies=_not_human),
     Item("DLR622", "limitations", "limitations or a model card", "Reporting", _limitations_section),

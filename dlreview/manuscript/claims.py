@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 METRICS = {
     "accuracy": True, "balanced_accuracy": True, "roc_auc": True, "pr_auc": True, "f1": True, "precision": True,
     "recall": True, "sensitivity": True, "specificity": True, "mcc": True, "r2": True, "rmse": False, "mae": False,
-    "mse": False, "pearson_r": True, "spearman_r": True,
+    "pearson_r": True, "spearman_r": True,
 }
 
 
@@ -84,10 +84,15 @@ _METRIC_NAMES = [
     ("r2", r"\bR\s?\^\s?2\b|\bR²|\bR2\b|coefficient of determination|\br-squared\b|\bR-squared\b"),
     ("rmse", r"\bRMSE\b|root[- ]mean[- ]squared?[- ]error"),
     ("mae", r"\bMAE\b|mean absolute error"),
-    ("mse", r"\bMSE\b|(?<!root )(?<!root-)mean squared? error"),
-    ("pearson_r", r"Pearson(?:'s)?(?: product[- ]moment)?(?: correlation)?(?: coefficient)?(?:\s*\(?\s*r\s*\)?)?"),
-    ("spearman_r", r"Spearman(?:'s)?(?: rank)?(?: correlation)?(?: coefficient)?(?:\s*\(?\s*(?:rho|ρ|r_?s|r)\s*\)?)?"),
+    ("pearson_r", r"Pearson(?:'s)?(?: product[- ]moment)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*r\s*\)?)?|"
+                  r"(?-i:\br)(?=\s*=)"),
+    ("spearman_r", r"Spearman(?:'s)?(?: rank)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*(?:rho|ρ|r_?s|r)"
+                   r"\s*\)?)?|(?:\brho|ρ)(?=\s*=)"),
 ]
+# Abbreviations that tables use in their headers ("Bal. acc.", "Sens.", "Spec.").
+_HEADER_METRIC = re.compile(r"(?P<balanced_accuracy>\bbal(?:anced|\.)? ?acc(?:uracy|\.)?)|(?P<sensitivity>\bsens\.?(?!\w))|"
+                            r"(?P<specificity>\bspec\.?(?!\w))|(?P<accuracy>\bacc\.?(?!\w))|"
+                            r"(?P<precision>\bprec\.?(?!\w))|(?P<recall>\brec\.?(?!\w))", re.IGNORECASE)
 _METRIC = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _METRIC_NAMES), re.IGNORECASE)
 _CASE_SENSITIVE = {"accuracy": r"\bACC\b", "sensitivity": r"\bTPR\b", "specificity": r"\bTNR\b", "pr_auc": r"\bAP\b"}
 _NUMBER = r"[-−–]?(?:\d+(?:[.,]\d+)?|\.\d+)"
@@ -102,32 +107,70 @@ _SPREAD_INTERVAL = re.compile(rf"^\s*[(\[]\s*(?P<a>{_NUMBER})(?P<ua>\s?%)?\s*(?:
                               rf"(?P<ub>\s?%)?\s*[)\]]")
 _CITATION = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\s*[A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][a-z]+)?,? "
                        r"(?:19|20)\d\d[a-z]?\s*\)|\b(?:previously|earlier|prior|original) (?:reported|published|"
-                       r"work|study|studies|method|paper)|\breported (?:by|in)\b|\b(?:in|from) the literature\b",
+                       r"work|study|studies|method|paper)|\breported (?:by|in)\b|\b(?:in|from) the literature\b|"
+                       r"\b(?:has|have|had) been reported\b|\b(?:was|were) reported (?:to|in|for)\b",
                        re.IGNORECASE)
 _NOT_A_CLAIM_AFTER = re.compile(r"^\s*(?:of (?:the )?(?:patients|samples|cases|participants|subjects|cells|images|"
                                 r"genes|the data|individuals|positives?|negatives?)|patients|samples|epochs|"
                                 r"participants|subjects|cases|images|cells|genes|features|layers|units|"
-                                r"folds?|times|fold|seeds?|runs|years|months|days|hours|minutes|s\b|ms\b|"
-                                r"GB|MB|mg|kg|ml|mm|cm|bp|kb)", re.IGNORECASE)
+                                r"folds?|times|fold|seeds?|runs|years|months|days|hours|minutes|seconds|"
+                                r"GB|MB|GPUs?|parameters)\b", re.IGNORECASE)
 _NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|\b[pP]\s*[<=>≤≥]\s*|\bn\s*[=:]\s*|threshold(?: of)?\s*|cut-?off(?: of)?\s*|"
                                  r"(?:above|below|exceeding|greater than|less than|lower than|higher than|over|under|"
                                  r"at least|at most)\s+|learning rate(?: of)?\s*|lr\s*[=:]?\s*|dropout(?: rate)?(?: of)?"
                                  r"\s*|weight decay(?: of)?\s*|batch size(?: of)?\s*|\$|version\s*|v|"
                                  r"(?:19|20)\d\d\s*[-–]\s*)$", re.IGNORECASE)
-_MODELS = re.compile(
-    r"\b(?:(?:our|the proposed|the|a|an) )?(?P<model>(?:deep |convolutional |recurrent |graph |fully[- ]connected |"
-    r"feed[- ]forward )?(?:neural network|CNN|RNN|LSTM|GRU|MLP|multilayer perceptron|transformer|autoencoder|"
-    r"GNN|GCN|U-?Net|ResNet-?\d*|DenseNet-?\d*|VGG-?\d*|EfficientNet(?:-\w+)?|ViT|BERT\w*|Inception(?:-?v\d)?|"
-    r"logistic regression|random forests?|support vector machines?|SVMs?|SVR|XGBoost|LightGBM|CatBoost|"
-    r"gradient[- ]boost(?:ed|ing)(?: (?:trees?|machines?|decision trees?))?|GBM|GBDT|k-?nearest neighbou?rs?|k-?NN|"
-    r"naive Bayes|linear regression|ridge(?: regression)?|lasso(?: regression)?|elastic[- ]net|decision trees?|"
-    r"linear model|baseline|[A-Z][A-Za-z]*(?:Net|Deep|DL|Former|Seq)[A-Za-z0-9-]*|Deep[A-Z][A-Za-z0-9-]+|"
-    r"(?:our |the proposed )?model))\b", re.IGNORECASE)
+_GENERIC_MODELS = (
+    r"(?:deep |convolutional |recurrent |graph |fully[- ]connected |feed[- ]forward )?(?:neural network|CNN|RNN|LSTM|"
+    r"GRU|MLP|multilayer perceptron|transformer|autoencoder|GNN|GCN|U-?Net|ResNet-?\d*|DenseNet-?\d*|VGG-?\d*|"
+    r"EfficientNet(?:-\w+)?|ViT|BERT\w*|Inception(?:-?v\d)?|logistic regression|random forests?|"
+    r"support vector machines?|SVMs?|SVR|XGBoost|LightGBM|CatBoost|gradient[- ]boost(?:ed|ing)(?: (?:trees?|"
+    r"machines?|decision trees?|classifier))?|GBM|GBDT|k-?nearest neighbou?rs?|k-?NN|naive Bayes|linear regression|"
+    r"ridge(?: regression)?|lasso(?: regression)?|elastic[- ]net|decision trees?|linear SVM|linear model)")
+_MODELS = re.compile(rf"\b(?P<model>{_GENERIC_MODELS})(?![\w-])", re.IGNORECASE)
+_PERFORMANCE_VERBS = r"(?:achieved|achieves|reached|reaches|obtained|obtains|attained|scored|yielded|had|has|gave|" \
+                     r"outperformed|outperforms|performed|showed|improved)"
+_NAME = r"[A-Z][\w]*(?:[-.][\w]+)*(?: [A-Z0-9][\w-]*)?"
+_INTRODUCED = re.compile(rf"\b(?:we (?:propose|present|introduce|develop|developed|describe|designed|built|call)|"
+                         rf"called|named|termed|dubbed)\s+(?:a |an |the )?(?:new |novel )?(?P<name>{_NAME})")
+_SUBJECT = re.compile(rf"(?:^|[,;.(]\s*|\b(?:and|while|whereas|but|set|data|cohort|mice)\s+)(?P<name>{_NAME})\s+"
+                      rf"{_PERFORMANCE_VERBS}\b")
+_NOT_NAMES = re.compile(r"^(?:The|This|These|Our|We|It|Its|Each|All|Both|On|In|For|At|With|A|An|Table|Figure|Fig|"
+                        r"Model|Models|Training|Test|Validation|Performance|Accuracy|Results?|Overall|Here|However|"
+                        r"Finally|Moreover|Thus|Therefore|Compared|Across|After|Before|When|Using)\b")
+
+
+def _model_names(document) -> re.Pattern:
+    """The models a paper compares: the usual architectures and methods, and the paper's own names for its models
+    (a name it introduces, "X achieved ...", a row label of a results table)."""
+    names: set[str] = set()
+    for sentence in document.sentences:
+        for pattern in (_INTRODUCED, _SUBJECT):
+            for match in pattern.finditer(sentence.text):
+                name = match.group("name").strip(" .,")
+                if not _NOT_NAMES.match(name) and not _METRIC.fullmatch(name):
+                    names.add(name)
+    for table in document.tables:
+        header = " ".join(" ".join(row) for row in table.rows[:table.header_rows])
+        if not (_METRIC.search(header) or _HEADER_METRIC.search(header)):
+            continue   # only the rows of results tables name models
+        for row in table.rows[table.header_rows:]:
+            label = re.sub(r"\s*\([^)]*\)\s*", " ", row[0] if row else "").strip()
+            if label and not _VALUE.fullmatch(label) and not _METRIC.search(label) and len(label) <= 40:
+                names.add(label)
+    specific = sorted((re.escape(n) for n in names if n), key=len, reverse=True)
+    pattern = "|".join([*specific, _GENERIC_MODELS])
+    return re.compile(rf"(?<![\w-])(?P<model>{pattern})(?![\w-])", re.IGNORECASE)
+
+
 _SPLITS = [
     ("cross-validation", re.compile(r"cross[- ]?validat\w*|\b\d+[- ]fold\b|\bCV\b|\bLOOCV\b|leave-one-\w+-out|"
                                     r"nested CV|inner folds?|outer folds?", re.IGNORECASE)),
-    ("external", re.compile(r"\bexternal\w*|independent (?:test|validation|cohort|data\w*)|(?:validation|test) "
-                            r"cohort from|another (?:hospital|cohort|site|centre|center)", re.IGNORECASE)),
+    ("external", re.compile(r"\bexternal\w*|independent(?:ly)? (?:\w+ )?(?:test|validation|cohort|data\w*|set|"
+                            r"samples?|strains|proteins|patients|laboratory|study)|(?:validation|test) cohort from|"
+                            r"another (?:hospital|cohort|site|centre|center|laboratory|institution)|"
+                            r"(?:different|second) (?:hospital|site|centre|center|laboratory|institution)",
+                            re.IGNORECASE)),
     ("test", re.compile(r"\btest(?:ing)?(?: set| data| split| cohort| samples| partition)?\b|held[- ]out|hold[- ]out|"
                         r"unseen", re.IGNORECASE)),
     ("validation", re.compile(r"\bvalidation(?: set| data| split| cohort)?\b|\bdev(?:elopment)? set\b",
@@ -144,9 +187,13 @@ def extract_claims(source: Document | Path | str) -> list[Claim]:  # noqa: F821 
         path = Path(source)
         source = read_document(path, str(source))
     claims: list[Claim] = []
+    models = _model_names(source)
     for sentence in source.sentences:
-        if sentence.kind != "heading" and sentence.section not in ("references", "acknowledgements"):
-            claims.extend(_sentence_claims(sentence))
+        if sentence.kind == "heading" or sentence.section in ("references", "acknowledgements"):
+            continue
+        if sentence.section == "introduction" and not re.search(r"\b(?:we|our)\b", sentence.text, re.IGNORECASE):
+            continue   # the introduction quotes other papers' results
+        claims.extend(_sentence_claims(sentence, models))
     for table in source.tables:
         claims.extend(_table_claims(table))
     return claims
@@ -228,20 +275,26 @@ def _spread(after: str, sentence: str, metric: str, percent: bool, context: bool
 
 
 def _split_of(text: str) -> str | None:
+    """The split a text names, when it names only one kind ("external test cohort" is external)."""
+    found = _splits_in(text)
+    kinds = {kind for _, _, kind in found}
+    if "external" in kinds:
+        kinds.discard("test")
+        kinds.discard("validation")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _splits_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, split) of every mention, an earlier pattern winning where mentions overlap."""
+    found: list[tuple[int, int, str]] = []
     for name, pattern in _SPLITS:
-        if pattern.search(text):
-            return name
-    return None
+        for match in pattern.finditer(text):
+            if not any(start < match.end() and match.start() < end for start, end, _ in found):
+                found.append((match.start(), match.end(), name))
+    return sorted(found)
 
 
-def _model_before(text: str) -> str | None:
-    found = None
-    for match in _MODELS.finditer(text):
-        found = match.group("model")
-    return found.strip() if found else None
-
-
-def _sentence_claims(sentence: Sentence) -> list[Claim]:
+def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[Claim]:
     text = sentence.text
     metrics = [(m.start(), m.end(), _metric_of(m)) for m in _METRIC.finditer(text)]
     metrics = [m for m in metrics if m[2]]
@@ -267,7 +320,21 @@ def _sentence_claims(sentence: Sentence) -> list[Claim]:
         if previous:
             start, end, name = previous[-1]
             between = text[end:match.start()]
-            if len(between) <= 80 and not re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b", between):
+            last_value = values[-1] if values and values[-1][1] > end else None
+            if last_value is not None:
+                # a value after other values: the next item of a list ("0.91, 0.85 and 0.80"), or a value compared
+                # with the sentence's first ("0.91, compared with 0.85 for the baseline"; one written the same way,
+                # in percent or not, when the sentence has several)
+                glue = _LIST_GLUE.match(text[last_value[1]:match.start()])
+                if glue and glue.group("compare"):
+                    percent = bool(match.group("unit"))
+                    metric = next((v[2] for v in values if v[3] == percent), values[0][2])
+                elif glue:
+                    metric = last_value[2]
+            elif len(between) <= 80 and not re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b|\bagainst\b|"
+                                                      r"\bcompared\b|\bversus\b|\bvs\b|\b(?:prevalence|incidence|"
+                                                      r"rate|proportion|fraction|percentage|share|threshold|ratio|"
+                                                      r"frequency|cut-?off)\b", between, re.IGNORECASE):
                 metric = name
         following = [m for m in metrics if m[0] >= match.end()]
         spread_from = match.end()
@@ -287,38 +354,80 @@ def _sentence_claims(sentence: Sentence) -> list[Claim]:
             spread, length = _spread(text[spread_from:], text, metric, percent, percent_context)
             length += spread_from - match.end() if spread else 0
         consumed = match.end() + length
-        values.append((match.start(), consumed, metric, percent))
+        values.append((match.start(), consumed, metric, bool(match.group("unit"))))
         claims.append(Claim(
             metric=metric, value=value, text=match.group(0).strip(), decimals=decimals, percent=percent,
             path=sentence.place.path, line=sentence.place.line, page=sentence.place.page, sentence=text,
             source="text", spread=spread,
         ))
-    return _attach_context(claims, values, text)
+    return _attach_context(_respectively(claims, values, metrics, text), values, text, models)
 
 
-def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]], text: str) -> list[Claim]:
-    """The model and split each value refers to: "respectively" pairs a list of values with a list of models;
-    otherwise the nearest model named before the value (or in the sentence), and the split the sentence names."""
+_LIST_GLUE = re.compile(r"^\s*(?:for [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*(?P<compare>against|versus|vs\.?|"
+                        r"compared (?:with|to)|than)(?!\w))\s*$", re.IGNORECASE)
+
+
+def _respectively(claims: list[Claim], values: list[tuple], metrics: list[tuple], text: str) -> list[Claim]:
+    """"Sensitivity and specificity were 0.85 and 0.90, respectively": as many metrics named before the first value
+    as values in its list, each value to the metric in the same position."""
     from dataclasses import replace
 
-    split = _split_of(text)
-    models_in_order = [m.group("model").strip() for m in _MODELS.finditer(text)]
+    if not claims or not re.search(r"\brespectively\b", text, re.IGNORECASE):
+        return claims
+    named = []
+    for start, _, name in metrics:
+        if start < values[0][0] and name not in named:
+            named.append(name)
+    if len(named) < 2 or len(named) != len(claims) or len({v[2] for v in values}) != 1:
+        return claims
+    out = []
+    for index, (claim, name) in enumerate(zip(claims, named)):
+        scaled = _scaled(name, claim.text.rstrip("%").strip(), claim.text.endswith("%"), False)
+        if scaled is None:
+            return claims
+        values[index] = (*values[index][:2], name, scaled[2])
+        out.append(replace(claim, metric=name, value=scaled[0], decimals=scaled[1], percent=scaled[2]))
+    return out
+
+
+def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]], text: str,
+                    models: re.Pattern) -> list[Claim]:
+    """The model and split each value refers to. "respectively" pairs a list of values with a list of models;
+    otherwise a model named right after the value ("0.52 for the logistic regression") or the nearest named before
+    it. The split is the nearest named before the value (or after it, in the same clause)."""
+    from dataclasses import replace
+
+    mentions = [(m.start(), m.end(), m.group("model").strip()) for m in models.finditer(text)]
+    splits = _splits_in(text)
     respectively = re.search(r"\brespectively\b", text, re.IGNORECASE)
     out = []
-    for index, (claim, (start, _, metric, _)) in enumerate(zip(claims, values)):
+    for index, (claim, (start, end, metric, _)) in enumerate(zip(claims, values)):
         model = None
         if respectively:
             same_metric = [i for i, v in enumerate(values) if v[2] == metric]
-            position = same_metric.index(index)
-            named = [m for m in _MODELS.finditer(text) if m.start() > values[same_metric[-1]][1]]
+            named = [m for m in mentions if m[0] > values[same_metric[-1]][1]]
             if len(same_metric) > 1 and len(named) >= len(same_metric):
-                model = named[position].group("model").strip()
+                model = named[same_metric.index(index)][2]
         if model is None:
-            model = _model_before(text[:start]) or (models_in_order[0] if len(models_in_order) == 1 else None)
-        if model and model.lower() in ("model", "the model"):
-            model = model if len(models_in_order) == 1 else None
-        clause_split = _split_of(text[max(0, start - 120):start + 120]) or split
-        out.append(replace(claim, model=model, split=clause_split))
+            following = next((m for m in mentions if m[0] >= end), None)
+            # past the rest of a list ("0.52 and 0.61 for a lasso regression")
+            gap = re.sub(rf"^(?:\s*(?:,|\band\b|\bor\b)+\s*{_VALUE.pattern})+", "", text[end:following[0]]) \
+                if following is not None else ""
+            if following is not None and re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:for|of|by|with|from) "
+                                                  r"(?:the |a |an |our )?(?:[\w-]+ )?$", gap):
+                model = following[2]
+        if model is None:
+            before = [m for m in mentions if m[1] <= start]
+            model = before[-1][2] if before else None
+        split = None
+        preceding = [kind for s, e, kind in splits if e <= start]
+        if preceding:
+            split = preceding[-1]
+        else:
+            clause_end = re.search(r"[;]|\.(?!\d)|\bwhereas\b|\bwhile\b", text[end:])
+            limit = end + (clause_end.start() if clause_end else len(text))
+            split = next((kind for s, e, kind in splits if s >= end and s < limit), None)
+        out.append(replace(claim, model=model, split=split))
     return out
 
 
@@ -334,9 +443,9 @@ def _table_claims(table: Table) -> list[Claim]:
         headers.append(" ".join(row[column] for row in header_rows if column < len(row) and row[column]))
     metric_columns = {}
     for column, header in enumerate(headers):
-        match = next((m for m in _METRIC.finditer(header) if _metric_of(m)), None)
+        match = next((m for m in _METRIC.finditer(header) if _metric_of(m)), None) or _HEADER_METRIC.search(header)
         if match:
-            metric_columns[column] = (_metric_of(match), bool(re.search(r"%", header)))
+            metric_columns[column] = (_metric_of(match), bool(re.search(r"\(\s*%\s*\)|\bin %|%$", header)))
     split_columns = [c for c, h in enumerate(headers) if re.search(r"^(?:split|set|data ?set|cohort|evaluation)$",
                                                                  h.strip(), re.IGNORECASE)]
     caption_split = _split_of(table.caption) if table.caption else None
@@ -349,7 +458,8 @@ def _table_claims(table: Table) -> list[Claim]:
             row_metric = (_metric_of(match), "%" in label) if match else None
             if row_metric is None:
                 continue
-        row_split = next((_split_of(row[c]) for c in split_columns if c < len(row)), None) or _split_of(label)
+        row_split = next((_split_of(row[c]) for c in split_columns if c < len(row)), None) or \
+            next((_split_of(cell) for cell in row if cell and not _VALUE.match(cell) and _split_of(cell)), None)
         for column, cell in enumerate(row):
             if column == 0:
                 continue
@@ -365,7 +475,8 @@ def _table_claims(table: Table) -> list[Claim]:
             value, decimals, percent = scaled
             spread, _ = _spread(cell[match.end():], f"{cell} {table.caption} {headers[column]}", metric, percent,
                                 percent_header)
-            model = label if metric_columns else (headers[column] or None)
+            model = re.sub(r"\s*\((?:proposed|ours|this (?:work|study)|our (?:model|method))\)", "",
+                           label if metric_columns else headers[column], flags=re.IGNORECASE).strip()
             claims.append(Claim(
                 metric=metric, value=value, text=match.group(0).strip(), decimals=decimals, percent=percent,
                 path=place.path, line=place.line, page=place.page, sentence=" | ".join(row), source="table",

@@ -104,44 +104,51 @@ def seeds_not_set(review, code: Code) -> Iterator[tuple[Sentence, str]]:
 
 
 # ------------------------------------------------------------------------------------------------------ baselines
+# (model as the paper names it, its pattern in the paper, the classes that build it in code, those classes for
+# messages)
 _BASELINE_CODE = [
-    (r"logistic regression", r"LogisticRegression|SGDClassifier|\.Logit$|statsmodels.*\.glm"),
-    (r"random forests?", r"RandomForest|ExtraTrees"),
-    (r"support vector|\bSVMs?\b|\bSVC\b|\bSVR\b", r"SVC$|SVR$|NuSVC$|NuSVR$|\.svm\."),
-    (r"XGBoost", r"^xgboost\."),
-    (r"LightGBM", r"^lightgbm\."),
-    (r"CatBoost", r"^catboost\."),
-    (r"gradient[- ]boost|\bGBM\b|\bGBDT\b", r"GradientBoosting|^xgboost\.|^lightgbm\.|^catboost\."),
-    (r"k-?nearest neighbou?rs?|\bk-?NN\b", r"KNeighbors"),
-    (r"naive Bayes", r"naive_bayes\."),
-    (r"linear regression", r"LinearRegression$|\.OLS$|statsmodels.*\.ols$"),
-    (r"\bridge\b", r"Ridge"),
-    (r"\blasso\b", r"Lasso"),
-    (r"elastic[- ]net", r"ElasticNet"),
-    (r"decision trees?", r"DecisionTree"),
+    ("logistic regression", r"logistic regression", r"LogisticRegression|SGDClassifier|\.Logit$|statsmodels.*\.glm",
+     "LogisticRegression"),
+    ("random forest", r"random forests?", r"RandomForest|ExtraTrees", "RandomForestClassifier/Regressor"),
+    ("support vector machine", r"support vector|\bSVMs?\b|\bSVC\b|\bSVR\b", r"SVC$|SVR$|NuSVC$|NuSVR$|\.svm\.",
+     "SVC, LinearSVC or SVR"),
+    ("XGBoost", r"XGBoost", r"^xgboost\.", "xgboost model"),
+    ("LightGBM", r"LightGBM", r"^lightgbm\.", "lightgbm model"),
+    ("CatBoost", r"CatBoost", r"^catboost\.", "catboost model"),
+    ("gradient boosting", r"gradient[- ]boost|\bGBM\b|\bGBDT\b",
+     r"GradientBoosting|^xgboost\.|^lightgbm\.|^catboost\.",
+     "(Hist)GradientBoosting, XGBoost, LightGBM or CatBoost model"),
+    ("k-nearest neighbours", r"k-?nearest neighbou?rs?|\bk-?NN\b", r"KNeighbors", "KNeighborsClassifier/Regressor"),
+    ("naive Bayes", r"naive Bayes", r"naive_bayes\.", "naive Bayes model (GaussianNB, ...)"),
+    ("linear regression", r"linear regression", r"LinearRegression$|\.OLS$|statsmodels.*\.ols$",
+     "LinearRegression or OLS"),
+    ("ridge regression", r"\bridge\b", r"Ridge", "Ridge model"),
+    ("lasso", r"\blasso\b", r"Lasso", "Lasso model"),
+    ("elastic net", r"elastic[- ]net", r"ElasticNet", "ElasticNet model"),
+    ("decision tree", r"decision trees?", r"DecisionTree", "DecisionTreeClassifier/Regressor"),
 ]
-_BASELINE_CODE = [(re.compile(paper, re.IGNORECASE), re.compile(code)) for paper, code in _BASELINE_CODE]
+_BASELINE_CODE = [(label, re.compile(paper, re.IGNORECASE), re.compile(code), shown)
+                  for label, paper, code, shown in _BASELINE_CODE]
 _TRADITIONAL_RE = re.compile(_TRADITIONAL, re.IGNORECASE)
 
 
 def baselines_not_trained(review, code: Code) -> Iterator[tuple[Sentence, str]]:
-    if not any(name for _, name in code.names()):
-        return
     names = [name for _, name in code.names() if name]
+    if not names:
+        return
     reported: set[str] = set()
     for sentence in _own_sentences(review):
         if _NEGATED.search(sentence.text) or not _TRADITIONAL_RE.search(sentence.text):
             continue
-        for paper, library in _BASELINE_CODE:
-            match = paper.search(sentence.text)
-            if match is None or paper.pattern in reported:
+        for label, paper, library, shown in _BASELINE_CODE:
+            if label in reported or not paper.search(sentence.text):
                 continue
-            if "gradient" in paper.pattern and re.search(r"XGBoost|LightGBM|CatBoost", sentence.text, re.IGNORECASE):
+            if label == "gradient boosting" and re.search(r"XGBoost|LightGBM|CatBoost", sentence.text, re.IGNORECASE):
                 continue   # named more precisely in the same sentence
-            reported.add(paper.pattern)
+            reported.add(label)
             if not any(library.search(name) for name in names):
-                yield sentence, (f"the manuscript reports a {match.group(0)} model, but the code never builds one "
-                                 f"(no call matching {library.pattern!r} in the checked code)")
+                yield sentence, (f"the manuscript reports a {label} model, but the checked code never builds one "
+                                 f"(no {shown})")
 
 
 def _own_sentences(review) -> Iterator[Sentence]:

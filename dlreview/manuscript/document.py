@@ -111,7 +111,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         before = text[start:match.start()].rstrip("\"')]")
-        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
+        word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z.]*)\.$", before)
+        if re.search(r"\b(?:Table|Figure|Fig\.?|Supplementary Table|Eq\.?)\s*S?\d+[a-z]?\.$", before):
+            continue   # "Table 1. Comparison with ...": a caption's label, not a sentence
         if word:
             token = word.group(1).lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and word.group(1).isupper()):
@@ -241,8 +243,7 @@ def read_markdown(text: str, path: Path, display: str, fmt: str = "md") -> Docum
             plain = _plain(token)
             if _is_plain_heading(plain, fmt, lines, first, token.map[1]):
                 builder.heading_at(plain, Place(display, first + 1))
-            elif document.tables and not document.tables[-1].caption and re.match(r"(?:\*\*)?table\s*[0-9S]", plain,
-                                                                                   re.IGNORECASE) \
+            elif document.tables and not document.tables[-1].caption and _CAPTION.match(plain) \
                     and 0 <= first - document.tables[-1].places[-1].line <= 2:
                 document.tables[-1].caption = " ".join(plain.split())   # a caption written below its table
                 builder.paragraph(plain, [(0, Place(display, first + 1))], kind="caption")
@@ -300,9 +301,12 @@ def _plain(inline) -> str:
     return "".join(parts)
 
 
+_CAPTION = re.compile(r"(?:\*\*)?table\s*S?\d+[a-z]?\s*[.:|]", re.IGNORECASE)   # "Table 2.", "Table S1:"
+
+
 def _caption_near(document: Document, builder: _Builder) -> str:
     """A table's caption: the sentence just before it when it starts with "Table"."""
     for sentence in reversed(document.sentences[-3:]):
-        if re.match(r"(?:\*\*)?table\s*[0-9S]", sentence.text, re.IGNORECASE):
+        if _CAPTION.match(sentence.text):
             return sentence.text
     return ""

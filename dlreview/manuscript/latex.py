@@ -143,7 +143,7 @@ def clean(text: str) -> str:
     text = re.sub(r"\\item\s*(?:\[[^\]]*\])?", "", text)
     text = re.sub(r"\\[A-Za-z]+\*?(?:\s*\[[^\]]*\])?", "", text)   # any other command: drop it, keep its argument
     text = text.replace("\\\\", " ").replace("{", "").replace("}", "").replace("\\", "")
-    return re.sub(r"\s+([.,;:)])", r"\1", text)
+    return re.sub(r"\s+([,;:)]|\.(?!\d))", r"\1", text)
 
 
 class _Reader:
@@ -158,6 +158,7 @@ class _Reader:
         index = 0
         table: list[tuple[str, Place]] | None = None
         caption = ""
+        in_float, float_table = False, None
         while index < len(self.lines):
             path, number, text = self.lines[index]
             place = Place(path, number, column=len(text) - len(text.lstrip()) + 1)
@@ -167,6 +168,7 @@ class _Reader:
                 if end and end.group(1) in _TABULAR:
                     table.append((text[:end.start()], place))
                     self._table(table, caption)
+                    float_table = self.document.tables[-1] if self.document.tables else None
                     table = None
                     stack.pop() if stack else None
                     text = text[end.end():]
@@ -191,20 +193,26 @@ class _Reader:
                 text = text[after:]
                 if not text.strip():
                     continue
-            caption_match = re.search(r"\\caption\*?\s*(?:\[[^\]]*\])?\s*\{", text)
+            # \caption, and the caption argument of journal classes' table macros (Bioinformatics' \processtable,
+            # T&F's \tbl)
+            caption_match = re.search(r"\\(?:caption\*?|processtable|tbl)\s*(?:\[[^\]]*\])?\s*\{", text)
             if caption_match:
                 self._flush()
                 content, _ = _balanced(text, caption_match.end() - 1)
                 caption = clean(content)
+                if in_float and self.document.tables and self.document.tables[-1] is float_table:
+                    float_table.caption = float_table.caption or caption   # a caption below its tabular
                 self.builder.paragraph(caption, [(0, place)], kind="caption")
                 text = text[:caption_match.start()]
+            if re.search(r"\\end\s*\{table\*?\}", text):
+                in_float, float_table = False, None
             for begin in _BEGIN.finditer(text):
                 name = begin.group(1)
                 if name == "abstract":
                     self._flush()
                     self.builder.heading_at("Abstract", place)
                 elif name in ("table", "table*"):
-                    caption = ""
+                    caption, in_float, float_table = "", True, None
                 elif name in _TABULAR:
                     self._flush()
                     stack.append(name)
@@ -280,7 +288,12 @@ class _Reader:
         if pending.strip():
             rows.append(_cells(pending))
             places.append(pending_place or lines[-1][1])
-        self.builder.table(rows, places, caption, header_rows or 1)
+        header_rows = header_rows or 1
+        for index, row in enumerate(rows):   # a \multicolumn heading names every column it spans
+            for column, cell in enumerate(row):
+                if cell == SPANNED:
+                    row[column] = row[column - 1] if index < header_rows else ""
+        self.builder.table(rows, places, caption, header_rows)
 
 
 def _after_spec(text: str) -> str:
@@ -295,13 +308,16 @@ def _after_spec(text: str) -> str:
     return text
 
 
+SPANNED = "\x00"   # a cell covered by the \multicolumn before it
+
+
 def _cells(row: str) -> list[str]:
     cells = []
     for cell in re.split(r"(?<!\\)&", row):
         multicolumn = re.match(r"\s*\\multicolumn\s*\{(\d+)\}\s*\{[^}]*\}\s*\{", cell)
         if multicolumn:
             content, _ = _balanced(cell, multicolumn.end() - 1)
-            cells.extend([clean(content).strip()] + [""] * (int(multicolumn.group(1)) - 1))
+            cells.extend([clean(content).strip()] + [SPANNED] * (int(multicolumn.group(1)) - 1))
         else:
             cells.append(clean(cell).strip())
     return cells

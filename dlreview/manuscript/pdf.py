@@ -187,7 +187,8 @@ def _join(lines: list[tuple[str, int, int]], display: str) -> tuple[str, list[tu
                 continue
         parts.append(text + " ")
         offset += len(text) + 1
-    return "".join(parts).strip(), starts
+    # a space a PDF lost before a leading decimal point ("AUROC of.912", "CI.901") is put back
+    return re.sub(r"(?<=[A-Za-z])\.(?=\d)", " .", "".join(parts).strip()), starts
 
 
 def _running_lines(pages) -> set[str]:
@@ -196,5 +197,5 @@ def _running_lines(pages) -> set[str]:
         return set()
     per_page: Counter = Counter()
     for boxes in pages:
-        per_page.update({text.strip() for lines, _ in boxes for text, _ in lines})
+        per_page.update({text.strip() for box in boxes for text, _, _ in box.lines})
     return {text for text, count in per_page.items() if count >= max(3, len(pages) * 0.6) and len(text) < 120}
