@@ -15,12 +15,13 @@ from dlreview.manuscript.claims import _CITATION
 from dlreview.manuscript.document import Document, Sentence
 
 _CAUSAL = re.compile(
-    r"\b(?:causes|caused|causing|causal(?:ly)?|causation|drives?|drove|driving|driven by|(?:is|are|was|were) "
-    r"(?:the )?(?:main |key |major |primary )?drivers? of|determines|determining|(?:is|are|was|were) "
-    r"(?:the )?(?:main |key |major |primary )?determinants? of|(?:is|are|was|were) (?:\w+ )?responsible for|"
+    r"\b(?:causes|caused|causing|causal(?:ly)?|causation|drives?|drove|driving|driven by|"
+    r"(?:the |a |an )?(?:main |key |major |primary |principal |central |dominant )?(?:drivers?|determinants?|"
+    r"causes?) of|determines|determining|(?:is|are|was|were) (?:\w+ )?responsible for|"
     r"underl(?:ies|ie|ay)|(?:the |a )?mechanisms? (?:by which|through which|of|underlying|behind|that)|"
-    r"mechanistic(?:ally)?|leads? to|led to|(?:that|which|who) cause|(?:is|are|was|were) the "
-    r"(?:\w+ )?cause of)\b", re.IGNORECASE)
+    r"mechanistic(?:ally)?|leads? to|led to|(?:that|which|who) cause|(?:shows?|showed|proves?|proved|"
+    r"demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed|establish(?:es|ed)?) that (?:[\w-]+ ){1,6}"
+    r"cause)\b", re.IGNORECASE)
 _MODEL_EVIDENCE = re.compile(
     r"\b(?:our|the) (?:\w+ ){0,2}(?:model|network|classifier|predictor|CNN|transformer|analysis|results?|"
     r"findings|approach)\b|\bpredictions?\b|\bpredictive\b|feature importances?|importance (?:scores?|analysis|"
@@ -41,21 +42,47 @@ _HEDGED = re.compile(
 _NEGATED = re.compile(
     r"\b(?:not|no|cannot|can't|neither|nor|never|without|rather than|instead of)\b(?:\W+\w+){0,10}\W+(?:caus|impl|"
     r"establish|infer|determin|mechanis|driv|prove|evidence|responsib)|\b(?:correlation|association|predictive "
-    r"(?:value|performance|power)) (?:is|does) not\b|\bnon-?causal\b|\bnot (?:necessarily )?causal\b",
+    r"(?:value|performance|power)) (?:is|does) not\b|\bnon-?causal\b|\bnot (?:necessarily )?causal\b|"
+    r"\b(?:do|does|did|can|could|should) not (?:claim|suggest|imply|argue|mean|say|assert|conclude|establish|prove)\b|"
+    r"\bnot (?:necessarily )?(?:imply|mean)\b",
     re.IGNORECASE)
 _TECHNICAL = re.compile(
     r"\b(?:hard|disk|flash|USB) drives?\b|\bdriven by (?:the )?(?:data|loss|gradients?|optimi[sz]er)|"
     r"determin\w+ (?:the |an? )?(?:optimal|best|threshold|learning rate|number|hyper-?parameters?|cut-?off|value|"
-    r"weights|batch|size|split|order)|\b(?:attention|gating|pooling|dropout|regulari[sz]ation|augmentation|"
-    r"normali[sz]ation|overfitting|underfitting|training|convergence|loss|learning rate|early stopping|"
-    r"batch size|the optimi[sz]er) (?:\w+ ){0,2}(?:mechanism|leads? to|led to|causes?|caused|induces?|triggers?)|"
+    r"weights|batch|size|split|order)|"
+    # the method's own parts and effects: augmentation, training, the loss, class imbalance ...
+    r"\b(?:attention|gating|pooling|dropout|regulari[sz]ation|augmentation|normali[sz]ation|overfitting|"
+    r"underfitting|training|convergence|(?:training|validation|the) loss|loss function|learning rate|early stopping|"
+    r"batch size|the optimi[sz]er|class imbalance|imbalance|batch effects?|leakage|pretraining|fine-?tuning|"
+    r"(?:smaller|larger) (?:size|model|network)|size) (?:[\w-]+ ){0,2}(?:mechanism|leads? to|led to|causes?|caused|"
+    r"drives?|drove)|"
     r"mechanism (?:of|for) (?:attention|gating|pooling|regulari[sz]ation|self-attention)|"
-    r"(?:leads? to|led to|causes?|caused|induces?|results? in) (?:\w+ ){0,3}(?:overfitting|underfitting|"
-    r"(?:higher|lower|better|worse|improved|reduced|a drop|a decrease|an increase|a gain) (?:\w+ ){0,2}"
-    r"(?:performance|accuracy|AUC|AUROC|F1|loss|error|scores?|precision|recall|MCC|RMSE|generali[sz]ation)|"
-    r"(?:performance|accuracy|AUC|loss|error) (?:gains?|drops?|improvements?))|\bunderlying (?:data|distribution|"
-    r"assumption|model|architecture|code|implementation|disease|conditions?|population|cohort|hardware)",
+    # effects on the model's own numbers: performance, errors, speed
+    r"(?:leads? to|led to|causes?|caused|induces?|results? in|drives?|drove|driving|driven by) (?:the |a |an |our )?"
+    r"(?:[\w-]+ ){0,3}(?:overfitting|underfitting|over-?estimat\w*|inflated|bias(?:ed)?|leakage|"
+    r"(?:higher|lower|better|worse|improved|reduced|poor|faster|slower) (?:[\w-]+ ){0,2}|"
+    r"(?:gains?|drops?|losses|increases?|decreases?|improvements?|reductions?) (?:in|of)\b|"
+    r"(?:performance|accuracy|AUC|AUROC|F1|recall|precision|sensitivity|specificity|MCC|RMSE|errors?|scores?|"
+    r"estimates?|inference|speed|memory|predictions?|outputs?|decisions?|false (?:positives|negatives)))|"
+    r"\b(?:errors?|mistakes|false (?:positives|negatives)|misclassifications?|failures?|performance|gains?|drops?|"
+    r"improvements?|increases?|decreases?)\b(?: \w+){0,5} (?:were|was|are|is|been) (?:mostly |largely |mainly )?"
+    r"(?:caused|driven|determined|explained)|"
+    r"(?:drives?|drove|driving|determines?|determining|causes?|caused) (?:\w+ ){0,2}(?:the |our |its )?"
+    r"(?:model|network|classifier)'?s? (?:predictions?|outputs?|decisions?|scores?|performance|errors?)|"
+    # the model as the subject: it "determines" (predicts) a label
+    r"\b(?:model|network|classifier|predictor|algorithm|method|system|tool|pipeline|approach)s? (?:\w+ ){0,2}"
+    r"(?:determines?|determined|drives?|causes?)\b|"
+    r"\bcausal (?:language model\w*|attention|mask\w*|convolutions?|transformers?|decoders?|padding)|"
+    r"mechanistic(?:ally)? interpretab\w*|"
+    r"\bunderlying (?:data|distribution|assumption|model|architecture|code|implementation|disease|conditions?|"
+    r"population|cohort|hardware)",
     re.IGNORECASE)
+# A causal conclusion from a causal method or an experiment is not over-interpretation of predictions.
+_CAUSAL_METHOD = re.compile(
+    r"Mendelian randomi[sz]ation|randomi[sz]ed (?:controlled )?trial|\bRCT\b|knock-?outs?|knock-?downs?|CRISPR|"
+    r"perturbation (?:experiment|screen)|interventional|instrumental variables?|causal inference|do-calculus|"
+    r"\bin vitro\b|\bin vivo\b|\bexperiment(?:s|ally)?\b|mutagenesis (?:experiment|assay)|deleting|deletion of|"
+    r"overexpress\w*|inhibit(?:ing|ion of)", re.IGNORECASE)
 _OWN_SECTIONS = ("abstract", "results", "discussion", "conclusion", "other", "limitations")
 
 
@@ -69,7 +96,7 @@ def causal_sentences(document: Document) -> list[tuple[Sentence, str]]:
         match = next((m for m in _CAUSAL.finditer(text) if not _technical(text, m)), None)
         if match is None or not _MODEL_EVIDENCE.search(text):
             continue
-        if _HEDGED.search(text) or _NEGATED.search(text) or _CITATION.search(text):
+        if _HEDGED.search(text) or _NEGATED.search(text) or _CITATION.search(text) or _CAUSAL_METHOD.search(text):
             continue
         if re.search(r"\b(?:is|are|was|were|has been|have been) (?:well[- ])?(?:known|established|reported|"
                      r"described|shown) (?:to|that)\b|\bknown to\b|\bprevious(?:ly)?\b|\bprior (?:work|studies)\b",

@@ -30,7 +30,7 @@ _DATABASES = (r"GEO\b|GSE\d+|TCGA|UK ?Biobank|MIMIC(?:-I+V?|-III|-IV)?|eICU|\bPD
               r"HCP|Human Connectome|CheXpert|ChestX-?ray\d*|MIMIC-CXR|ISIC|PathMNIST|MedMNIST|BraTS|LIDC|TUH|"
               r"Allen (?:Brain|Cell)|Tabula (?:Muris|Sapiens)|PanglaoDB|OMIM|HGMD|COSMIC|cBioPortal|FinnGen|"
               r"All of Us|eMERGE|Million Veteran")
-_DATABASE = _re(rf"(?:{_DATABASES})")
+_DATABASE = _re(rf"(?<![\w-])(?:{_DATABASES})(?![\w])")
 _SOFTWARE = _re(r"\b(?:PyTorch|TensorFlow|Keras|scikit-learn|sklearn|Python|JAX|CUDA|cuDNN|XGBoost|LightGBM|"
                 r"Lightning|NumPy|pandas|SciPy|R|Bioconductor|Scanpy|Seurat|DeepChem|RDKit|Hugging ?Face|"
                 r"transformers|MONAI|fastai|Optuna|Ubuntu|Linux|Docker|Singularity|conda)\b")
@@ -43,12 +43,13 @@ _NEGATED = _re(r"\b(?:not|no|never|nor|neither|lacks?|lacked|lacking|without|abs
                r"(?:work|studies|research|experiments)|should be|would be|will be|remains? to|yet to|cannot|could not|"
                r"unable|beyond the scope|instead of)\b")
 _SPLIT_WORD = r"(?:training|train|validation|test(?:ing)?|held[- ]out|hold[- ]out|development|derivation|tuning|calibration|discovery|replication)"
-_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\s?%)(?!\.\d)"
 _UNIT = (r"(?:samples|patients|participants|subjects|individuals|images|slides|scans|sequences|proteins|cells|"
          r"compounds|molecules|records|recordings|cases|donors|mice|animals|plants|structures|peptides|reads|"
          r"variants|genes|spectra|examples|instances|tiles|patches|ECGs|visits|admissions|encounters|studies|"
          r"tumou?rs|specimens|biopsies|strains|isolates|embryos|organoids|whole-slide images|WSIs|"
-         r"chest (?:X-rays|radiographs)|radiographs|eyes|fundus images|photographs|pairs|complexes|(?:time )?series)")
+         r"chest (?:X-rays|radiographs)|radiographs|eyes|fundus images|photographs|pairs|complexes|(?:time )?series|"
+         r"fragments|regions|loci|windows|molecules|stays|slices|volumes|videos|frames|notes|reports)")
 
 
 _DATA_NOUN = _re(rf"\b(?:data|data ?sets?|database|cohorts?|records|measurements|profiles|accessions?|collection|"
@@ -122,6 +123,7 @@ def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | Non
 
 _OWN_WORK = ("abstract", "methods", "results", "discussion", "conclusion", "other", "limitations", "availability",
              "ethics")
+_NOT_OWN = ("introduction", "references", "acknowledgements")   # what others did, who paid: not the study's report
 _NOT_INTRODUCTION = ("abstract", "methods", "results", "discussion", "conclusion", "other", "availability", "ethics")
 
 
@@ -130,12 +132,16 @@ def _data_source(document: Document, sentence: Sentence) -> bool:
     if sentence.section in ("references", "acknowledgements", "introduction"):
         return False
     text = sentence.text
-    if _DATABASE.search(text) and not re.search(r"\[\d+\]|\bet al\b", text):
+    database = _DATABASE.search(text)
+    if database and not re.search(r"\[\d+\]|\bet al\b", text) and not re.search(
+            r"(?:pre-?trained|pre-?training|initiali[sz]ed) (?:\w+ ){0,2}(?:on|with|from) (?:the )?$",
+            text[:database.start()], re.IGNORECASE):
         return True
     return bool(_DATA_NOUN.search(text) and re.search(
         r"\b(?:obtained|downloaded|retrieved|collected|acquired|sourced|drawn|extracted|came|comes|taken|derived|"
-        r"provided|gathered|recruited|enrolled|curated|compiled|generated|sequenced|imaged|measured) (?:\w+ ){0,3}"
-        r"(?:from|at|by|in|through|via)\b|\baccession\b|\bpublicly available\b|\bretrospective(?:ly)?\b|"
+        r"provided|gathered|recruited|enrolled|curated|compiled|generated|sequenced|imaged|measured) (?:[\w-]+ ){0,8}"
+        r"(?:from|at|through|via)\b|\b(?:collected|provided|generated|curated|released|recruited) (?:by|in) (?:the )?"
+        r"[A-Z]|\baccession\b|\bpublicly available\b|\bretrospective(?:ly)?\b|"
         r"\bprospective(?:ly)? (?:collected|enrolled|recruited)|\bconsecutive (?:patients|cases)",
         text, re.IGNORECASE))
 
@@ -147,19 +153,24 @@ def _data_version(document: Document, sentence: Sentence) -> bool:
     if re.search(rf"\b(?:accessed|downloaded|retrieved|obtained|queried|extracted|collected|version of) (?:\w+ ){{0,6}}"
                  rf"(?:on|in|as of|at)? ?{_DATE}", text, re.IGNORECASE):
         return True
-    if re.search(rf"(?:{_DATABASES})[\w-]*\s*(?:\(\s*)?(?:version|release|v\.?|build|freeze|snapshot|r)\s?\d",
-                 text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
+    if re.search(rf"\bas of {_DATE}", text, re.IGNORECASE):
+        return True
+    if re.search(rf"(?<![\w-])(?:{_DATABASES})(?:-[\w]+)?[\s,(]+(?:(?:version|release|v\.?|build|freeze|snapshot|r)"
+                 rf"\s?)?\d", text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
+        return True
+    if re.search(rf"\b(?:release|freeze|snapshot|version) (?:of |from |dated )?{_DATE}", text, re.IGNORECASE):
         return True
     if _REFERENCE_USE.search(text):
         return False   # the release of a reference used to process the data (SILVA, a genome build), not the data's
-    return bool(re.search(r"\b(?:release|freeze|snapshot|data (?:release|version)|version)\s*(?:\d{4}_\d{2}|"
-                          r"\d+(?:\.\d+)*|\d{4}-\d{2}|[A-Z]?\d+)", text, re.IGNORECASE)
+    return bool(re.search(r"\b(?:(?:release|freeze|snapshot|data (?:release|version)|version)\s*(?:\d{4}_\d{2}|"
+                          r"\d+(?:\.\d+)*|\d{4}-\d{2}|[A-Z]?\d+)|v\d+(?:\.\d+)+)", text, re.IGNORECASE)
                 and (_DATABASE.search(text) or _DATA_NOUN.search(text))
                 and not (_SOFTWARE.search(text) and not _DATABASE.search(text)))
 
 
 _REFERENCE_USE = _re(r"\breference (?:database|genome|panel|atlas|set)\b|\b(?:assigned|annotated|mapped|aligned|"
-                     r"classified|quantified) (?:\w+ ){0,4}(?:with|to|against|using)\b")
+                     r"classified|quantified|predicted|computed|processed|generated|implemented|run|performed|"
+                     r"analy[sz]ed) (?:\w+ ){0,4}(?:with|to|against|using|in)\b")
 
 
 def _split_sizes(document: Document, sentence: Sentence) -> bool:
@@ -168,8 +179,18 @@ def _split_sizes(document: Document, sentence: Sentence) -> bool:
         return False
     patterns = [
         rf"{_SPLIT_WORD}(?: \w+){{0,3}}\s*\(\s*[nN]\s*[=:]\s*(?:{_COUNT})",
-        rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:{_UNIT}\s+)?(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
-        rf"held out |set aside )?(?:for|in|to|as)(?: the)? {_SPLIT_WORD}",
+        rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
+        rf"held out |set aside )?(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}",
+        rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:were |was )(?:used |assigned |allocated |reserved |kept |held out |set "
+        rf"aside )(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}",
+        rf"(?:held out|set aside|reserved|kept|withheld) (?:\w+ )?(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+"
+        rf"(?:as|for)",
+        rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:\w+\s+){{0,2}}(?:formed|made up|constituted|comprised|"
+        rf"were in|went to|composed)(?: the| a)? {_SPLIT_WORD}",
+        rf"folds? (?:\w+ ){{0,2}}(?:held|had|contained|included|comprised|of) (?:about |approximately |~|around )?"
+        rf"(?:{_COUNT})",
+        rf"{_SPLIT_WORD} (?:set|cohort|split|partition|data|fold)\s*\(\s*(?:n\s*=\s*)?(?:{_COUNT})(?:\s+[\w-]+)?"
+        rf"\s*[),;]",
         rf"(?:{_COUNT})\s+{_SPLIT_WORD}(?: and| or|,)",
         rf"{_SPLIT_WORD} (?:set|cohort|split|data|partition|fold)s?\s+(?:of|with|comprised|comprising|contained|"
         rf"containing|consisted of|consisting of|included|including|had|has|holds?)\s+(?:\w+ ){{0,2}}(?:{_COUNT})",
@@ -180,6 +201,10 @@ def _split_sizes(document: Document, sentence: Sentence) -> bool:
         rf"(?:{_COUNT})\s*/\s*(?:{_COUNT})(?:\s*/\s*(?:{_COUNT}))?\s+(?:{_UNIT}\s+)?\(?{_SPLIT_WORD}",
     ]
     if any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns):
+        return True
+    # "trained on 8,000 images and tested on 2,000 images"
+    if len(re.findall(rf"(?:trained|tested|validated|evaluated|fitted) (?:\w+ ){{0,2}}on (?:the |a )?(?:{_COUNT})\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}{_UNIT}", text, re.IGNORECASE)) >= 2:
         return True
     # a ratio ("80/20", "training (70%)") counts with the total, in this sentence or where the data are described
     ratio = re.search(rf"\b\d{{2}}\s?%?\s?[:/]\s?\d{{1,2}}(?:\s?%?\s?[:/]\s?\d{{1,2}})?\s?%?|\b\d{{2}}\s?%\s+"
@@ -215,41 +240,64 @@ _SPLIT_METHOD = _any(
     r"at the level of|on the basis of) (?:\w+ ){0,2}(?:time|date|year|site|centre|center|hospital|patient|subject|"
     r"participant|donor|individual|chromosome|scaffold|cluster|family|study|batch)",
     r"\b\d{2}\s?%?\s?[:/]\s?\d{1,2}(?:\s?%?\s?[:/]\s?\d{1,2})?\s?%? (?:\w+ ){0,3}(?:split|ratio|partition)",
-    r"\b\d{2}\s?% (?:\w+ ){0,4}(?:for |as )?(?:training|train)", r"split (?:\w+ ){0,5}into (?:\w+ ){0,3}"
-    r"(?:training|train)", r"(?:held|set|kept) (?:aside|out) (?:\w+ ){0,4}(?:as|for) (?:\w+ ){0,2}(?:test|validation)",
+    r"\b\d{2}\s?% (?:\w+ ){0,4}(?:for |as )?(?:training|train)",
+    r"(?:split|divided|partitioned|allocated|assigned) (?:\w+ ){0,4}(?:in (?:a |an )?)?\d{1,2}\s?%?\s?[:/]\s?\d{1,2}",
+    r"\b\d{1,2}\s?:\s?\d{1,2} ratio",
+    r"(?:held out|set aside|reserved|kept|withheld) (?:\w+ ){0,2}\d{1,2}(?:\.\d+)?\s?%",
+    r"\b(?:first|last|final|earliest|latest|most recent) \d{1,2}(?:\.\d+)?\s?%",
+    r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)? (?:\w+ ){0,4}(?:training|test|validation) (?:set|cohort|data)",
+    r"chromosomes? (?:\d+|[XY])\b(?:(?:,| and| or) (?:\d+|[XY])\b)* (?:\w+ ){0,3}(?:test|held[- ]out|validation)|"
+    r"(?:test|held[- ]out|validation) (?:\w+ ){0,3}chromosomes? (?:\d+|[XY])\b",
     r"(?:earlier|later|before|after) (?:\w+ ){0,3}(?:for|as) (?:\w+ ){0,2}(?:training|test)",
-    negatable=False)
+    negatable=False, sections=_NOT_INTRODUCTION)
 
-_SPLIT_INDEPENDENCE = _any(
-    r"(?:split|partitioned|divided|stratified|grouped|assigned|separated|allocated|kept|sampled|cross-validated|"
-    r"performed|clustered|made) (?:\w+ ){0,4}(?:by|at the level of|on the basis of|according to|per|across) "
-    r"(?:\w+ ){0,2}(?:patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|plants?|"
-    r"chromosomes?|sites?|centres?|centers?|hospitals?|famil(?:y|ies)|protein famil\w+|clusters?|scaffolds?|"
-    r"studies|batches|litters?|strains?)\b",
+_GROUPS = (r"patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|plants?|chromosomes?|sites?|"
+           r"centres?|centers?|hospitals?|famil(?:y|ies)|protein famil\w+|clusters?|scaffolds?|studies|batches|"
+           r"litters?|strains?|slides?|specimens?|biopsies|tumou?rs?|genotypes?|eyes?")
+_SPLIT_BY_GROUP = _any(
+    rf"(?:split|partitioned|divided|grouped|assigned|separated|allocated|sampled|cross-validated|clustered|made) "
+    rf"(?:\w+ ){{0,4}}(?:by|at the level of|on the basis of|according to|per) (?:\w+ ){{0,2}}(?:{_GROUPS})\b",
+    rf"\bat the (?:{_GROUPS}) level\b",
     r"\b(?:patient|subject|participant|donor|individual|animal|chromosome|site|centre|center|hospital|family|"
-    r"scaffold|cluster|sequence[- ]identity|homology)[- ](?:level|wise|based|disjoint|grouped|stratified) "
-    r"(?:\w+ ){0,2}(?:split|splitting|partition|cross[- ]?validation|folds?|division|hold-?out|separation|"
-    r"assignment)",
-    r"\bno (?:patient|subject|participant|donor|individual|animal|protein|sequence)s? (?:\w+ ){0,5}(?:in|across|"
-    r"between) (?:both|more than one|multiple|different)",
-    r"(?:all|the) (?:samples|images|slides|scans|records|sequences|recordings|tiles|patches|visits) (?:\w+ ){0,3}"
-    r"(?:from|of) (?:the same|a given|each|one) (?:patient|subject|participant|donor|individual|animal|mouse)s? "
-    r"(?:\w+ ){0,4}(?:same|single|one) (?:split|set|fold|partition)",
+    r"scaffold|cluster|sequence[- ]identity|homology|slide|study)[- ](?:level|wise|based|disjoint|grouped) "
+    r"(?:[\w-]+ ){0,2}(?:split|splitting|partition|partitioning|cross[- ]?validation|folds?|division|hold-?out|"
+    r"separation|assignment)",
     r"(?:sequence |pairwise )?(?:identity|similarity|homology) (?:\w+ ){0,3}(?:threshold|cut-?off|below|under|<|"
-    r"less than|of at most|clustering|reduction|partition)", r"\bCD-?HIT\b", r"\bMMseqs2?\b", r"\bBLASTClust\b",
-    r"\bUCLUST\b", r"(?:technical |biological )?replicates (?:\w+ ){0,3}(?:kept|assigned|placed|grouped) together",
+    r"less than|of at most|clustering|reduction|partition)",
+    r"(?:more|less|greater|higher|lower) than \d+\s?% (?:sequence |pairwise )?(?:identity|similarity)",
+    r"\bCD-?HIT\b", r"\bMMseqs2?\b", r"\bBLASTClust\b", r"\bUCLUST\b", r"scaffold[- ](?:split|based)",
+    r"(?:technical |biological )?replicates (?:\w+ ){0,3}(?:kept|assigned|placed|grouped) together",
     r"\bGroup(?:K)?Fold\b|\bgroup(?:ed)? (?:k-fold|cross[- ]?validation)",
     r"leave-one-(?:patient|subject|participant|chromosome|site|donor|centre|center|cohort|study|hospital|"
     r"individual|animal|family|cluster)-out",
-    r"\b(?:one|a single) (?:sample|image|scan|record|sequence|recording|slide) per (?:patient|subject|individual|"
-    r"participant|donor|animal)", r"each (?:sample|image|record|scan|slide|strain|individual|animal|plant|patient|"
-    r"sequence|profile|isolate) (?:\w+ ){0,2}(?:comes|came|is|was|carries|carried|represents|has|had|derives|derived) "
-    r"(?:from )?an? (?:different|distinct|unique|separate|single)",
-    r"(?:patients|subjects|individuals|participants|donors|animals|chromosomes|sites|hospitals|families|clusters) "
-    r"(?:\w+ ){0,3}(?:do|did) not (?:overlap|appear in more than one)",
-    r"(?:non-?overlapping|disjoint) (?:sets of )?(?:patients|subjects|individuals|participants|donors|chromosomes|"
-    r"sites|families)",
-    negatable=False)
+    r"(?:held[- ]out|holding out|left out|leaving out|withheld) (?:\w+ ){0,2}chromosomes?|chromosomes? (?:\d+|[XY])\b"
+    r"(?:(?:,| and| or) (?:\d+|[XY])\b)* (?:\w+ ){0,4}(?:held[- ]out|for testing|as (?:the )?test|test set)|"
+    r"(?:test|held[- ]out) (?:\w+ ){0,3}chromosomes? (?:\d+|[XY])\b",
+    rf"(?:patients|subjects|participants|donors|individuals|animals|mice),? (?:not|rather than) [\w-]+,? were "
+    rf"(?:randomly )?(?:assigned|split|allocated|divided|sampled)",
+    rf"(?:all|the) (?:samples|images|slides|scans|records|sequences|recordings|tiles|patches|visits|stays|cells|"
+    rf"reads|measurements|spectra|radiographs|photographs|admissions|ECGs|notes) (?:\w+ ){{0,3}}(?:from|of) (?:the same|"
+    rf"a given|each|one|a single|an?) (?:{_GROUPS})\b "
+    rf"(?:\w+ ){{0,4}}(?:same|single|one) (?:split|set|fold|partition)",
+    rf"\b(?:one|a single) (?:sample|image|scan|record|sequence|recording|slide|genotype) per (?:{_GROUPS})\b",
+    rf"each (?:sample|image|record|scan|slide|strain|individual|animal|plant|patient|sequence|profile|isolate|"
+    rf"genotype) (?:\w+ ){{0,2}}(?:comes|came|is|was|carries|carried|represents|has|had|derives|derived) "
+    rf"(?:from )?an? (?:different|distinct|unique|separate|single)",
+    sections=_NOT_INTRODUCTION)
+_GROUPS_APART = _any(
+    rf"\bno (?:{_GROUPS})\b (?:\w+ ){{0,5}}(?:in|across|between|to|into) (?:both|more than one|multiple|several|"
+    rf"different|two)",
+    rf"\bno overlap (?:of|in|between) (?:\w+ ){{0,2}}(?:{_GROUPS})\b|(?:{_GROUPS})\b (?:\w+ ){{0,5}}(?:do|did|does|"
+    rf"were|was) (?:not|never) (?:overlap|appear|occur)",
+    rf"(?:from|of) the same (?:{_GROUPS})\b (?:\w+ ){{0,4}}(?:never|not) (?:split|divided|separated|distributed|"
+    rf"spread)|(?:from|of) the same (?:{_GROUPS})\b (?:\w+ ){{0,4}}(?:kept|stayed|placed|remained) (?:together|in the "
+    rf"same)",
+    rf"(?:non-?overlapping|disjoint) (?:sets of )?(?:{_GROUPS})\b",
+    negatable=False, sections=_NOT_INTRODUCTION)
+
+
+def _split_independence(document: Document, sentence: Sentence) -> bool:
+    return _SPLIT_BY_GROUP(document, sentence) or _GROUPS_APART(document, sentence)
 
 _FIXED_TRANSFORM = _re(r"divid\w* by (?:255|\d+)|range (?:of )?\[?0(?:\.0)?(?:,| to|-)|\blog[- ]?(?:2|10)?[- ]?transform|"
                        r"\blog\(|resiz|crop|augment|per[- ](?:image|sample|cell|read)|library size|counts per million|"
@@ -258,6 +306,7 @@ _ESTIMATED = _re(r"\bmean\b|standard deviation|statistics|\bfit\w*|estimat\w*|im
                  r"select\w*|ComBat|batch[- ]correct|variance|whole data ?set|all (?:samples|images|cells|data)")
 _PREPROCESSING = _re(r"normali[sz]|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-?max|imput|feature selection|"
                      r"selected (?:\w+ ){0,2}features|select(?:ed)? (?:the )?(?:top|most variable|highly variable)|"
+                     r"(?:most|highly) variable|highest variance|filtered to the \d|"
                      r"batch[- ](?:effect )?correct|ComBat|\bPCA\b|principal component|dimensionality reduction|"
                      r"variance filter|highly variable genes|whiten|mean[- ]cent(?:er|re)")
 _ON_TRAIN = _any(
@@ -267,12 +316,19 @@ _ON_TRAIN = _any(
     r"(?:only|solely|exclusively) (?:\w+ ){0,3}(?:on|from|using|with|in) (?:the )?(?:training|train)",
     r"within (?:each|every|the) (?:\w+ ){0,2}(?:training )?(?:fold|folds|cross[- ]validation (?:fold|loop|split)|CV "
     r"fold|split)", r"inside (?:the |each )?(?:\w+ ){0,2}(?:cross[- ]?validation|CV|fold)",
-    r"(?:as part of|inside|within) (?:a|the|an?) (?:\w+ )?pipeline", r"(?:statistics|parameters|means?|"
+    r"(?:as part of|part of|inside|within) (?:a|the|an?) (?:[\w-]+ ){0,2}pipeline", r"(?:statistics|parameters|means?|"
     r"standard deviations?|variances?|scal(?:er|ing factors)|imputer|medians?) (?:\w+ ){0,4}(?:of|from|on) "
-    r"(?:the )?training (?:set|data|samples|images|fold|split)",
+    r"(?:the )?training [\w-]+",
     r"(?:applied|transferred|reused|used) (?:\w+ ){0,5}(?:to|on) (?:the )?(?:validation|test)(?: \w+){0,3} "
     r"(?:without|unchanged|as fitted)", r"to (?:avoid|prevent) (?:\w+ ){0,2}(?:data )?leakage",
-    negatable=False)
+    r"(?:fit|fitted|estimated|learned|learnt|computed|calculated) (?:\w+ ){0,2}(?:to|on|from) (?:the |each )?training"
+    r"(?:[- ](?:set|data|samples|images|cells|fold|folds|split|partition|cohort))",
+    r"(?:using|with|from) (?:the )?training[- ](?:set |data |fold |sample |image |cell )?(?:statistics|means?|"
+    r"parameters|mean and|medians?|quantiles|distribution)",
+    r"(?:using|with) (?:the )?training (?:\w+ ){0,2}as (?:the )?reference",
+    negatable=False, sections=_NOT_INTRODUCTION,
+    also=r"normali[sz]|standardi[sz]|z-?scor|scal(?:ed|ing|er)|min-?max|imput|select|PCA|principal component|batch|"
+         r"ComBat|statistics|transform|preprocess|pre-process|encod|variance|quantile|whiten|mean")
 
 _TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines?|classifiers?|regression)|\bSVMs?\b|"
                 r"\bSVR\b|\bSVC\b|gradient[- ]boost(?:ed|ing)|XGBoost|LightGBM|CatBoost|\bGBM\b|\bGBDT\b|"
@@ -283,14 +339,27 @@ _TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines
                 r"(?:models?|methods?|baselines?|approaches?|classifiers?)|\bBLAST\b|position weight matri|PSSM|"
                 r"polygenic (?:risk )?scores?|\bPRS\b|clinical (?:risk )?scores?|(?:the )?(?:APACHE|SOFA|qSOFA|"
                 r"NEWS|CHA2DS2|Framingham)\b")
-_BASELINE = _any(_TRADITIONAL, negatable=False, sections=_NOT_INTRODUCTION)
+_BASELINE_ANY = _any(_TRADITIONAL, sections=_NOT_INTRODUCTION)
+_NOT_COMPARED = _re(r"\bimput\w*|\bhead\b|on top of|\bprob(?:e|ing)\b|frozen|feature selection|select\w* features|"
+                    r"\bembedding")
+_COMPARED = _re(r"compar\w*|baselines?|benchmark\w*|versus|\bvs\b|outperform\w*|than|reached|achieved|obtained|"
+                r"performance|AUC|AUROC|accuracy|F1|against")
+
+
+def _BASELINE(document: Document, sentence: Sentence) -> bool:
+    """A traditional model compared with: not one used for imputation or as a classifier head."""
+    if not _BASELINE_ANY(document, sentence):
+        return False
+    return not _NOT_COMPARED.search(sentence.text) or bool(_COMPARED.search(sentence.text))
 _TUNED = (
     r"(?:tuned|tuning|optimi[sz]ed|optimi[sz]ing|grid[- ]search|random(?:ized)? search|Bayesian optimi[sz]ation|"
     r"hyper-?parameters? (?:were|was) (?:selected|chosen|set|searched|optimi[sz]ed|determined)|same (?:\w+ ){0,2}"
     r"(?:search|budget|procedure|tuning|protocol|cross-validation)|default (?:hyper-?)?(?:parameters|settings|"
     r"values|configuration)|(?:its|their|library|scikit-learn'?s?) defaults|(?:nested|inner) (?:\w+[- ])?"
     r"(?:fold )?cross[- ]?validation|(?:selected|chosen|tuned|determined|optimi[sz]ed|set) (?:\w+ ){0,3}(?:on|by|"
-    r"using|with|via) (?:the |an? )?(?:\w+[- ])?(?:validation|inner|nested|grid|random|cross))")
+    r"using|with|via) (?:the |an? )?(?:[\w-]+ ){0,2}(?:validation|inner|nested|grid|random|cross)|\bsearched\b|"
+    r"\bsearch(?:ed)? over\b|\bgrid of\b|\b(?:values?|settings) (?:of|for) (?:\w+ ){0,2}(?:in|from|over) \{?|"
+    r"(?:explored|tried|tested) (?:\w+ ){0,2}values)")
 _BASELINE_TUNED_WORDS = _re(_TUNED)
 _BASELINE_TUNED = _any(
     _TUNED,
@@ -301,10 +370,11 @@ _BASELINE_TUNED = _any(
 
 _HYPERPARAMETERS = [
     r"learning rates? (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|set to |to )?(?:\d|10\^|1e)|(?:\d|10\^|1e)\S* learning rate|"
-    r"\blr\s*[=:]\s*\d",
+    r"\blr\s*[=:]\s*\d|learning[ _]rate\s*[|:=]\s*(?:\d|10\^|1e)",
     r"batch(?:es)? (?:size|sizes) (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|set to )?\d|(?:batches|mini-?batches) of \d|"
-    r"\d+ (?:samples|images|sequences) per (?:mini-?)?batch",
-    r"\d+ (?:training )?epochs|epochs (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|to )?\d|(?:for|over|up to|maximum of) "
+    r"\d+ (?:samples|images|sequences) per (?:mini-?)?batch|batch[ _]size\s*[|:=]\s*\d",
+    r"\d+ (?:training )?epochs|epochs\s*[|:=]\s*\d|epochs (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|to )?\d|"
+    r"(?:for|over|up to|maximum of) "
     r"\d+ (?:training )?(?:epochs|iterations|steps)",
     r"dropout (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|p ?= ?|probability )?0?\.\d|dropout (?:rate|probability) "
     r"(?:\w+ ){0,2}\d",
@@ -323,25 +393,43 @@ _SEARCH = _any(
     r"grid[- ]search|random(?:i[sz]ed)? search|Bayesian (?:hyper-?parameter )?optimi[sz]ation|\bOptuna\b|"
     r"\bHyperopt\b|Ray Tune|Keras ?Tuner|hyper-?parameter (?:search|optimi[sz]ation|tuning|sweep|selection)",
     r"search (?:space|range|grid)", r"(?:selected|chosen|tuned|optimi[sz]ed|determined|set|picked) (?:\w+ ){0,5}(?:on|"
-    r"using|by|via|with|against|from) (?:the |an? )?(?:\w+ )?(?:validation|inner|nested|development|tuning)",
+    r"using|by|via|with|against|from|according to|based on) (?:the |an? )?(?:[\w-]+ ){0,2}(?:validation|inner|"
+    r"nested|development|tuning)",
+    r"(?:selected|chosen|picked) (?:\w+ ){0,3}(?:from|among|out of) (?:\{|the (?:values|set|grid|candidates))",
+    r"(?:tried|tested|compared|explored|evaluated) (?:\w+ ){0,3}(?:learning rates|values|settings|configurations|"
+    r"architectures|combinations)(?:\W+\w+){0,12}\W+(?:kept|selected|chose|chosen|retained|picked) (?:the )?best",
     r"nested cross[- ]?validation|inner (?:loop|folds?|cross[- ]?validation)", r"(?:were|was) tuned",
     r"(?:we|were) (?:searched|explored|evaluated) (?:\w+ ){0,3}(?:values|combinations|configurations|settings)",
     negatable=False, sections=_NOT_INTRODUCTION)
 
 _SEEDS = _any(
-    r"random seeds?|\bseeds? (?:of |= ?|was |were |set to |value )?\d|(?:fixed|set|fixing|setting) (?:\w+ ){0,3}"
+    r"random seeds?|\bseeds? (?:of |= ?|was |were |set to |value )?\d|\bseeds? (?:\w+ ){0,3}(?:of|=|to|at|as) ?\d|"
+    r"\bseeds? (?:\w+ ){0,2}(?:fixed|set)\b|random[_ ]state\b|"
+    r"(?:fixed|set|fixing|setting) (?:\w+ ){0,3}"
     r"seeds?|seeded|(?:\d+|two|three|four|five|ten|twenty) (?:different |independent |random |distinct )?"
     r"(?:seeds|random initiali[sz]ations)|(?:different|independent|distinct) (?:random )?(?:seeds|initiali[sz]ations)",
     r"deterministic (?:algorithms|mode|training|operations|behaviou?r)|use_deterministic_algorithms|"
-    r"cudnn\.deterministic", negatable=False)
+    r"cudnn\.deterministic", sections=_NOT_INTRODUCTION)
 
 _ENVIRONMENT = _any(
-    r"\bNVIDIA\b|GeForce|\bTesla\b|\bRTX ?\d|\bGTX ?\d|\b(?:A|V|H|P|K)100\b|\bA6000\b|\bA40\b|\bL40S?\b|\bT4\b|\bTPU",
-    r"\bIntel\b|\bXeon\b|\bAMD\b|\bRyzen\b|\bEPYC\b|Apple M[1-4]|\bcores?\b (?:\w+ ){0,2}(?:CPU|processor)",
+    r"\bNVIDIA\b|GeForce|\bTesla (?:V100|P100|T4|K80|K40|M60|P40|A100)\b|\bRTX ?\d|\bGTX ?\d|"
+    r"\b(?:A|V|H|P|K)100\b|\bA6000\b|\bA40\b|\bL40S?\b|\bT4 GPUs?\b|\bTPUs?\b|\bGPUs? \(?(?:NVIDIA|AMD)",
+    r"\bIntel\b|\bXeon\b|\bAMD (?:EPYC|Ryzen|Radeon|Instinct|MI\d+|Opteron|Threadripper|CPU|GPU|processor)|"
+    r"\bRyzen\b|\bEPYC\b|Apple M[1-4]|\bcores?\b (?:\w+ ){0,2}(?:CPU|processor)",
+    r"environment\.ya?ml|requirements\.txt|conda (?:environment|lock)|Docker (?:image|container)|Dockerfile|"
+    r"Singularity|Apptainer|container image|(?:package|library|software) versions (?:are|were) (?:pinned|listed|given|"
+    r"recorded|reported)",
     rf"(?:PyTorch|TensorFlow|Keras|scikit-learn|sklearn|Python|JAX|CUDA|cuDNN|XGBoost|LightGBM|Lightning|NumPy|"
     rf"pandas|SciPy|Scanpy|Seurat|RDKit|MONAI|transformers|R|Bioconductor)\s*\(?{_VERSION}",
     negatable=False)
 
+_PREVALENCE = _re(r"\d+(?:\.\d+)?\s?%\s*(?:of (?:the )?(?:[\w-]+ ){0,3})?(?:were|was|had|came from|developed|experienced|"
+                  r"showed|were followed|positive|cases|labell?ed|readmitted|died|with (?!a |an |the )|"
+                  r"(?:\w+ )?(?:prevalence|incidence|positives?))|(?:proportion|fraction|percentage|rate|prevalence|"
+                  r"incidence) of (?:[\w-]+ ){0,5}(?:was|were|is|of) (?:about |approximately )?\d+(?:\.\d+)?\s?%|"
+                  r"(?:prevalence|incidence)\b(?:\W+\w+){0,4}\W+\d+(?:\.\d+)?\s?%")
+_DEMOGRAPHIC = _re(r"\d+(?:\.\d+)?\s?%\s*(?:of (?:the )?(?:[\w-]+ ){0,3})?(?:were|was) (?:women|men|female|male|white|"
+                   r"black|asian|smokers|children|adults|aged|older|younger)")
 _IMBALANCE = _re(r"imbalanc|unbalanc|class (?:ratio|distribution|skew|prior)|\bprevalence\b|minority class|"
                  r"majority class|rare (?:class|event|disease|outcome|condition|variants?)|skewed (?:class|label)|"
                  r"(?:\d+(?:\.\d+)?\s?%|\d+ of (?:the )?\d[\d,]*) (?:of (?:the )?(?:\w+ ){0,2})?(?:\w+ )?(?:were|was|are|is|"
@@ -357,7 +445,7 @@ _PERFORMANCE = _re(r"performance|accuracy|AUC|AUROC|AUPRC|F1|score|error|precisi
                    r"metric|MCC|R\^?2|R²|RMSE|MAE|correlation|results?")
 _NEGATIVE_CONTROL = _any(
     r"label[- ]?(?:shuffl|permut|randomi[sz]|scrambl)\w*", r"(?:shuffled|permuted|randomi[sz]ed|scrambled|random) "
-    r"(?:class )?(?:labels|outcomes|targets|responses)", r"y[- ](?:randomi[sz]ation|scrambling|permutation)",
+    r"(?:class )?(?:labels|outcomes|targets|responses)", r"\by[- ](?:randomi[sz]ation|scrambling|permutation)",
     r"permutation (?:test|testing|baseline|control)(?!\w)", r"negative[- ]control",
     r"(?:labels|outcomes|targets) (?:were|was) (?:randomly )?(?:shuffled|permuted|randomi[sz]ed|scrambled)",
     r"(?:shuffl|permut)\w* (?:the )?(?:class )?labels")
@@ -368,8 +456,11 @@ _EXTERNAL = _any(
     r"(?:validated|tested|evaluated|applied|assessed) (?:\w+ ){0,5}(?:on|in|using) (?:data from )?(?:an? |the )?"
     r"(?:independent|external|separate|second|another|unseen|new|different) (?:\w+ )?(?:cohort|data ?set|hospital|site|"
     r"centre|center|study|population|institution|species|country)",
+    r"(?:(?:evaluat|validat|test|appl|assess|generali[sz])\w*|performance|AUC|AUROC|accuracy)(?:\W+\w+){0,10}\W+"
     r"(?:another|a second|a different|an independent|a separate) (?:\w+ ){0,2}(?:hospital|site|centre|center|"
-    r"institution|cohort|country)", r"prospective(?:ly)? (?:validat|evaluat)\w*",
+    r"institution|cohort|country)|(?:another|a second|a different|an independent|a separate) (?:\w+ ){0,2}"
+    r"(?:hospital|site|centre|center|institution|cohort|country)(?:\W+\w+){0,10}\W+(?:(?:evaluat|validat|test|"
+    r"appl|assess|generali[sz])\w*|performance|AUC|AUROC|accuracy)", r"prospective(?:ly)? (?:validat|evaluat)\w*",
     r"temporal(?:ly)? (?:validat|hold-?out|external)\w*", r"\b(?:replication|validation) cohort\b")
 _FEATURE_CLAIM = _re(
     r"(?:most |highly )?(?:important|predictive|informative|influential|salient|relevant|top[- ]ranked|top|key|"
@@ -435,9 +526,13 @@ _TRADITIONAL_ONLY = _re(_TRADITIONAL)
 
 
 def _search(document: Document, sentence: Sentence) -> bool:
-    """The search that chose the model's hyperparameters: a sentence only about a baseline's tuning is DLR608's."""
-    return _SEARCH(document, sentence) and not (_TRADITIONAL_ONLY.search(sentence.text)
-                                                and not _DEEP_WORDS.search(sentence.text))
+    """The search that chose the model's hyperparameters: a sentence only about a baseline's tuning is DLR608's, one
+    about the operating threshold is not about hyperparameters."""
+    text = sentence.text
+    if re.search(r"threshold|operating point|cut-?off", text, re.IGNORECASE) and not re.search(
+            r"hyper-?parameter|learning rate|batch size|layers|dropout|architecture|search", text, re.IGNORECASE):
+        return False
+    return _SEARCH(document, sentence) and not (_TRADITIONAL_ONLY.search(text) and not _DEEP_WORDS.search(text))
 
 
 def _baseline_tuning(document: Document, sentence: Sentence) -> bool:
@@ -513,8 +608,17 @@ def _metrics_named(document: Document) -> tuple[set[str], Sentence | None]:
 
 
 def _imbalanced(document: Document) -> Sentence | None:
-    return next((s for s in document.sentences if s.section not in ("references",) and _IMBALANCE.search(s.text)
-                 and not re.search(r"\bbalanced (?:classes|data ?set)\b", s.text, re.IGNORECASE)), None)
+    """The sentence that says the classes are imbalanced, or states a prevalence ("11.2% of admissions were followed
+    by a readmission"): for a rare class, accuracy and ROC AUC say little."""
+    for sentence in document.sentences:
+        if sentence.section in ("references", "introduction", "acknowledgements"):
+            continue
+        text = sentence.text
+        if re.search(r"\bbalanced (?:classes|data ?set)\b", text, re.IGNORECASE):
+            continue
+        if _IMBALANCE.search(text) or (_PREVALENCE.search(text) and not _DEMOGRAPHIC.search(text)):
+            return sentence
+    return None
 
 
 def _baseline_in_table(document: Document) -> Sentence | None:
@@ -548,8 +652,10 @@ def _human(document: Document) -> Sentence | None:
         strong = _HUMAN.search(sentence.text)
         weak = sentence.section in ("methods", "ethics") and _HUMAN_WEAK.search(sentence.text)
         if (strong or weak) and not re.search(r"\b(?:mice|mouse|murine|rats?|zebrafish|yeast|bacteri\w*|plants?|"
-                                              r"Arabidopsis|drosophila|worms?|cattle|dogs?|veterinary)\b",
-                                              sentence.text, re.IGNORECASE):
+                                              r"Arabidopsis|drosophila|worms?|cattle|dogs?|veterinary|clinical "
+                                              r"(?:isolates?|strains?|pathogens?))\b",
+                                              sentence.text, re.IGNORECASE) \
+                and not _DEFERRED.search(sentence.text) and not re.search(r"\b(?:could|might|may)\b", sentence.text):
             return sentence
     return None
 
@@ -568,7 +674,7 @@ ITEMS: tuple[Item, ...] = (
     Item("DLR603", "split-sizes", "sample sizes per split", "Data", _split_sizes),
     Item("DLR604", "split-method", "how the data were split", "Data", _SPLIT_METHOD),
     Item("DLR605", "split-independence", "independence of the splits (patients, replicates, homology)", "Data",
-         _SPLIT_INDEPENDENCE),
+         _split_independence),
     Item("DLR606", "preprocessing-on-train", "preprocessing fit on the training data only", "Data", _ON_TRAIN,
          applies=_preprocessing_estimated),
     Item("DLR607", "baseline", "a traditional baseline", "Model", _BASELINE),
@@ -662,7 +768,8 @@ def evaluate(document: Document) -> list[Status]:
                                        reason="the classes are imbalanced and no precision-recall metric is reported"))
                 continue
         else:
-            evidence = next((s for s in document.sentences if s.kind != "heading" and item.found(document, s)), None)
+            evidence = next((s for s in document.sentences if s.kind != "heading" and s.section not in _NOT_OWN
+                             and item.found(document, s)), None)
             if evidence is None and item.key == "split-sizes":
                 evidence = _split_sizes_table(document)
             if evidence is None and item.key == "baseline":

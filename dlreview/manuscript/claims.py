@@ -114,15 +114,20 @@ _NOT_A_CLAIM_AFTER = re.compile(r"^\s*(?:of (?:the )?(?:patients|samples|cases|p
                                 r"genes|the data|individuals|positives?|negatives?)|patients|samples|epochs|"
                                 r"participants|subjects|cases|images|cells|genes|features|layers|units|"
                                 r"folds?|times|fold|seeds?|runs|years|months|days|hours|minutes|seconds|"
-                                r"GB|MB|GPUs?|parameters)\b", re.IGNORECASE)
+                                r"GB|MB|GPUs?|parameters|assays|tasks|targets|datasets|data sets|classes|"
+                                r"categories|labels|types|cohorts|sites|hospitals|centres|centers|models|"
+                                r"repetitions|repeats|splits|trials|configurations)\b", re.IGNORECASE)
 _NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|\b[pP]\s*[<=>≤≥]\s*|\bn\s*[=:]\s*|threshold(?: of)?\s*|cut-?off(?: of)?\s*|"
                                  r"(?:above|below|exceeding|greater than|less than|lower than|higher than|over|under|"
                                  r"at least|at most)\s+|learning rate(?: of)?\s*|lr\s*[=:]?\s*|dropout(?: rate)?(?: of)?"
                                  r"\s*|weight decay(?: of)?\s*|batch size(?: of)?\s*|\$|version\s*|v|"
                                  r"(?:19|20)\d\d\s*[-–]\s*)$", re.IGNORECASE)
 _GENERIC_MODELS = (
-    r"(?:deep |convolutional |recurrent |graph |fully[- ]connected |feed[- ]forward )?(?:neural network|CNN|RNN|LSTM|"
-    r"GRU|MLP|multilayer perceptron|transformer|autoencoder|GNN|GCN|U-?Net|ResNet-?\d*|DenseNet-?\d*|VGG-?\d*|"
+    r"(?:\dD |deep |convolutional |recurrent |graph |fully[- ]connected |feed[- ]forward |attention[- ]|"
+    r"bidirectional |Bi-?)?(?:neural network|CNN|RNN|LSTM|GRU|MLP|multilayer perceptron|transformer|autoencoder|"
+    r"GNN|GCN|GAT|GIN|MPNN|graph (?:attention|convolutional|isomorphism) network|ensemble|"
+    r"majority[- ]class(?: classifier| baseline)?|(?:dummy|constant|random) (?:classifier|baseline)|"
+    r"U-?Net|ResNet-?\d*|DenseNet-?\d*|VGG-?\d*|"
     r"EfficientNet(?:-\w+)?|ViT|BERT\w*|Inception(?:-?v\d)?|logistic regression|random forests?|"
     r"support vector machines?|SVMs?|SVR|XGBoost|LightGBM|CatBoost|gradient[- ]boost(?:ed|ing)(?: (?:trees?|"
     r"machines?|decision trees?|classifier))?|GBM|GBDT|k-?nearest neighbou?rs?|k-?NN|naive Bayes|linear regression|"
@@ -301,8 +306,12 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
     if not metrics or _CITATION.search(text):
         return []
     percent_context = bool(re.search(r"\(\s*%\s*\)|in percent|percentage points", text))
+    if re.search(r"\bwould\b", text) and not re.search(r"\b(?:reached|achieved|obtained|attained|was|were|yielded)\b",
+                                                        text):
+        return []   # a hypothetical ("with a sensitivity of 0.9, the system would ...")
     claims: list[Claim] = []
     consumed = 0
+    compared = 0
     values: list[tuple[int, int, str, bool]] = []
     for match in _VALUE.finditer(text):
         if match.start() < consumed:
@@ -327,10 +336,17 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
                 # in percent or not, when the sentence has several)
                 glue = _LIST_GLUE.match(text[last_value[1]:match.start()])
                 if glue and glue.group("compare"):
+                    compared = len(values)   # values from here on are compared with those before, in order
                     percent = bool(match.group("unit"))
                     metric = next((v[2] for v in values if v[3] == percent), values[0][2])
+                elif glue and compared:
+                    position = len(values) - compared
+                    metric = values[position][2] if position < compared else last_value[2]
                 elif glue:
                     metric = last_value[2]
+                elif _COMPARED_IN_PARENTHESES.search(text[last_value[1]:match.start()]):
+                    percent = bool(match.group("unit"))
+                    metric = next((v[2] for v in values if v[3] == percent), values[0][2])
             elif len(between) <= 80 and not re.search(r"[;]|\bwhile\b|\bwhereas\b|\bbut\b|\bagainst\b|"
                                                       r"\bcompared\b|\bversus\b|\bvs\b|\b(?:prevalence|incidence|"
                                                       r"rate|proportion|fraction|percentage|share|threshold|ratio|"
@@ -363,8 +379,12 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
     return _attach_context(_respectively(claims, values, metrics, text), values, text, models)
 
 
-_LIST_GLUE = re.compile(r"^\s*(?:for [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*(?P<compare>against|versus|vs\.?|"
-                        r"compared (?:with|to)|than)(?!\w))\s*$", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:(?:for|across|over|on|in|at) [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*"
+                        r"(?P<compare>against|versus|vs\.?|compared (?:with|to)|(?:higher|lower|better|worse) than(?: "
+                        r"(?:either|both|that of|those of))?|than)(?!\w))\s*$", re.IGNORECASE)
+# a value in parentheses after a model that a sentence compares with ("higher than ResNet-50 (0.941)")
+_COMPARED_IN_PARENTHESES = re.compile(r"(?:against|versus|vs\.?|compared (?:with|to)|than|either|or|and)\s+(?:the |a |an )?"
+                                      r"[\w-]+(?: [\w-]+){0,3}\s*\($", re.IGNORECASE)
 
 
 def _respectively(claims: list[Claim], values: list[tuple], metrics: list[tuple], text: str) -> list[Claim]:
@@ -397,7 +417,12 @@ def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]
     it. The split is the nearest named before the value (or after it, in the same clause)."""
     from dataclasses import replace
 
-    mentions = [(m.start(), m.end(), m.group("model").strip()) for m in models.finditer(text)]
+    mentions: list[tuple[int, int, str]] = []
+    for m in models.finditer(text):
+        if mentions and not text[mentions[-1][1]:m.start()].strip():   # "the EnhancerNet ensemble": one mention
+            mentions[-1] = (mentions[-1][0], m.end(), text[mentions[-1][0]:m.end()])
+        else:
+            mentions.append((m.start(), m.end(), m.group("model").strip()))
     splits = _splits_in(text)
     respectively = re.search(r"\brespectively\b", text, re.IGNORECASE)
     out = []

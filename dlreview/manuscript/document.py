@@ -112,7 +112,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     for match in _BOUNDARY.finditer(text):
         before = text[start:match.start()].rstrip("\"')]")
         word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z][A-Za-z.]*)\.$", before)
-        if re.search(r"\b(?:Table|Figure|Fig\.?|Supplementary Table|Eq\.?)\s*S?\d+[a-z]?\.$", before):
+        if re.fullmatch(r"\W*(?:Table|Figure|Fig\.?|Supplementary Table)\s*S?\d+[a-z]?\.", before.strip()):
             continue   # "Table 1. Comparison with ...": a caption's label, not a sentence
         if word:
             token = word.group(1).lower().rstrip(".")
@@ -139,6 +139,7 @@ class _Builder:
         self.document = document
         self.section = "other"
         self.heading = ""
+        self.last_was_table = False
 
     def heading_at(self, title: str, place: Place) -> None:
         title = " ".join(title.split())
@@ -152,6 +153,11 @@ class _Builder:
 
     def paragraph(self, text: str, starts: list[tuple[int, Place]], kind: str = "text") -> None:
         """``starts``: (offset in ``text``, place) where each source line of the paragraph begins."""
+        tables = self.document.tables
+        if tables and not tables[-1].caption and self.last_was_table and _CAPTION.match(text.strip()):
+            tables[-1].caption = " ".join(text.split())   # a caption printed below its table
+            kind = "caption"
+        self.last_was_table = False
         for offset, sentence in split_sentences(text):
             place, begins = starts[0][1], starts[0][0]
             for line_offset, line_place in starts:
@@ -166,6 +172,8 @@ class _Builder:
     def table(self, rows: list[list[str]], places: list[Place], caption: str = "", header_rows: int = 1) -> None:
         rows = [[" ".join(cell.split()) for cell in row] for row in rows]
         keep = [(row, place) for row, place in zip(rows, places) if any(row)]
+        caption = caption or _caption_near(self.document, self)
+        self.last_was_table = bool(keep)
         if keep:
             self.document.tables.append(Table([r for r, _ in keep], [p for _, p in keep], caption, self.section,
                                               header_rows))

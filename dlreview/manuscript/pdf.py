@@ -55,9 +55,20 @@ def read_pdf(path: Path, display: str) -> Document:
     carried: tuple[list, int, int] | None = None   # a paragraph that goes on in the next column or page
     for number, boxes in enumerate(pages, start=1):
         line_number = 0
+        starts: dict[int, int] = {}
         for box in boxes:
-            first_line = line_number + 1
+            starts[id(box)] = line_number + 1
             line_number += len(box.lines)
+        tables = _cell_tables(boxes)   # tables whose cells pdfminer gave as boxes of their own
+        in_table = {id(box): table for table in tables for row in table for box in row}
+        for box in boxes:
+            first_line = starts[id(box)]
+            if id(box) in in_table:
+                table = in_table[id(box)]
+                if box is table[0][0]:
+                    rows = _aligned(table)
+                    builder.table(rows, [Place(display, starts[id(row[0])], page=number) for row in table])
+                continue
             kept = [(text, bbox) for text, bbox, _ in box.lines
                     if text.strip() not in repeated and not _PAGE_NUMBER.match(text.strip())]
             if not kept:
@@ -74,12 +85,9 @@ def read_pdf(path: Path, display: str) -> Document:
                 else:
                     builder.heading_at(joined, Place(display, first_line, page=number))
                 continue
-            if carried and kept[0][0].strip()[:1].islower():
-                carried = (carried[0] + [(t, number, first_line + i) for i, (t, _) in enumerate(kept)], 0, 0)
-                continue
-            if carried:
-                _paragraph(builder, display, *carried)
-            carried = ([(t, number, first_line + i) for i, (t, _) in enumerate(kept)], 0, 0)
+            lines = [(t, number, first_line + i) for i, (t, _) in enumerate(kept)]
+            # a paragraph that did not end a sentence goes on in this box (the next column or page)
+            carried = (carried[0] + lines, 0, 0) if carried else (lines, 0, 0)
             if kept[-1][0].rstrip().endswith((".", "!", "?", ":", ".)", '."')):
                 _paragraph(builder, display, *carried)
                 carried = None
@@ -114,21 +122,24 @@ def _words(chars) -> list[tuple[float, float, str]]:
 
 def _reading_order(boxes: list[_Box], page) -> list[_Box]:
     """Boxes in reading order: the page cut into bands at boxes that span the columns; in each band the left
-    column top to bottom, then the right one."""
+    column top to bottom, then the right one. A box belongs to the band its middle falls in (cuts are placed at
+    the middles of the spanning boxes), so none is lost beside a cut."""
     width = page[2] - page[0]
     middle = page[0] + width / 2
-    spanning = [b for b in boxes if b.bbox[0] < middle - width * 0.05 and b.bbox[2] > middle + width * 0.05]
-    ordered: list[_Box] = []
+    spanning = sorted((b for b in boxes if b.bbox[0] < middle - width * 0.05 and b.bbox[2] > middle + width * 0.05),
+                      key=lambda b: -(b.bbox[1] + b.bbox[3]))
     rest = [b for b in boxes if b not in spanning]
-    cuts = sorted(spanning, key=lambda b: -b.bbox[3])
-    top = float("inf")
-    for cut in [*cuts, None]:
-        bottom = cut.bbox[3] if cut is not None else float("-inf")
-        band = [b for b in rest if bottom <= (b.bbox[1] + b.bbox[3]) / 2 < top]
+    bands: list[list[_Box]] = [[] for _ in range(len(spanning) + 1)]
+    cuts = [(b.bbox[1] + b.bbox[3]) / 2 for b in spanning]
+    for box in rest:
+        centre = (box.bbox[1] + box.bbox[3]) / 2
+        band = next((i for i, cut in enumerate(cuts) if centre > cut), len(cuts))
+        bands[band].append(box)
+    ordered: list[_Box] = []
+    for index, band in enumerate(bands):
         ordered.extend(sorted(band, key=lambda b: (b.bbox[0] >= middle, -b.bbox[3])))
-        if cut is not None:
-            ordered.append(cut)
-            top = cut.bbox[1]
+        if index < len(spanning):
+            ordered.append(spanning[index])
     return ordered
 
 
@@ -199,3 +210,65 @@ def _running_lines(pages) -> set[str]:
     for boxes in pages:
         per_page.update({text.strip() for box in boxes for text, _, _ in box.lines})
     return {text for text, count in per_page.items() if count >= max(3, len(pages) * 0.6) and len(text) < 120}
+
+
+def _cell_tables(boxes: list[_Box]) -> list[list[list[_Box]]]:
+    """Tables laid out as a box per cell: short boxes side by side in rows of three or more, rows one under the
+    other. Each table is a list of rows (top to bottom), each row a list of boxes (left to right)."""
+    cells = [box for box in boxes if len(box.lines) <= 3 and all(len(text.strip()) <= 45 for text, _, _ in box.lines)]
+    rows: list[list[_Box]] = []
+    for box in sorted(cells, key=lambda b: -b.bbox[3]):
+        top, bottom = box.bbox[3], box.bbox[1]
+        row = next((r for r in rows if min(top, max(b.bbox[3] for b in r)) - max(bottom, min(b.bbox[1] for b in r))
+                    > 1.0 and not any(_overlap_x(box, b) for b in r)), None)
+        if row is None:
+            rows.append([box])
+        else:
+            row.append(box)
+    rows = [sorted(row, key=lambda b: b.bbox[0]) for row in rows if len(row) >= 3]
+    rows.sort(key=lambda row: -max(b.bbox[3] for b in row))
+    tables: list[list[list[_Box]]] = []
+    for row in rows:
+        height = max(b.bbox[3] for b in row) - min(b.bbox[1] for b in row)
+        if tables:
+            last = tables[-1][-1]
+            gap = min(b.bbox[1] for b in last) - max(b.bbox[3] for b in row)
+            same_columns = abs(last[0].bbox[0] - row[0].bbox[0]) < 30
+            if gap < 2.5 * max(height, 8) and same_columns:
+                tables[-1].append(row)
+                continue
+        tables.append([row])
+    return [table for table in tables if len(table) >= 2]
+
+
+def _overlap_x(a: _Box, b: _Box) -> bool:
+    return min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0]) > 1.0
+
+
+def _aligned(table: list[list[_Box]]) -> list[list[str]]:
+    """Cell texts in columns: the row with the most cells gives the columns; every cell goes to the column its
+    extent overlaps most."""
+    template = max(table, key=len)
+    columns = [(b.bbox[0], b.bbox[2]) for b in template]
+    out = []
+    def column(x0: float, x1: float) -> int:
+        overlaps = [min(x1, c1) - max(x0, c0) for c0, c1 in columns]
+        best = max(range(len(columns)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0:   # in a gap: the nearest column
+            best = min(range(len(columns)), key=lambda i: min(abs(x0 - columns[i][1]), abs(x1 - columns[i][0])))
+        return best
+
+    for row in table:
+        cells = ["" for _ in columns]
+        for box in row:
+            spanned = {column(x0, x1) for x0, x1, _ in box.lines[0][2]} if len(box.lines) == 1 else set()
+            if len(spanned) > 1:   # neighbouring cells that pdfminer merged into one box: split them by word
+                for x0, x1, word in box.lines[0][2]:
+                    index = column(x0, x1)
+                    cells[index] = f"{cells[index]} {word}".strip()
+                continue
+            index = column(box.bbox[0], box.bbox[2])
+            text = " ".join(t.strip() for t, _, _ in box.lines)
+            cells[index] = f"{cells[index]} {text}".strip()
+        out.append(cells)
+    return out
