@@ -89,14 +89,21 @@ def negated_near(text: str, start: int, end: int) -> bool:
     """A negation or deferral bearing on the words at [start, end): within eight words before them ("no external
     validation", "we did not run a label-shuffle control") or five after ("validation was not performed"), or a
     deferral anywhere in the sentence ("future work should ...")."""
-    before = " ".join(text[:start].split()[-8:])
-    after = " ".join(text[end:].split()[:5])
-    return bool(_NEGATED.search(before) or _NEGATED_AFTER.search(after) or _DEFERRED.search(text))
+    before = _NOT_NEGATIONS.sub(" ", " ".join(text[:start].split()[-8:]))
+    after = " ".join(text[end:].split()[:6])
+    return bool(_NEGATED.search(before) or _NEGATED_AFTER.match(after) or _DEFERRED.search(text))
 
 
-_NEGATED_AFTER = _re(r"\b(?:not|never|lacking|missing|unavailable|absent)\b")
+# "validation was not performed", "a control is missing": a negation right after the words
+_NEGATED_AFTER = _re(r"^\W*(?:\w+ ){0,2}(?:was|were|is|are|has been|have been|could be|can be) (?:not|never) "
+                     r"(?:performed|done|run|conducted|carried out|included|used|available|possible|reported|assessed|"
+                     r"evaluated|attempted|fixed|set|controlled|recorded|specified|tuned|described|stated)|"
+                     r"^\W*(?:\w+ ){0,2}(?:was|were|is|are) (?:lacking|missing|absent|unavailable)")
+# phrases with a negative word that do not negate what follows them
+_NOT_NEGATIONS = _re(r"\bwithout (?:re-?training|fine-?tuning|re-?calibration|any (?:re-?)?training|modification|"
+                     r"adaptation|further tuning)\b|\bnot only\b")
 _DEFERRED = _re(r"\bfuture (?:work|studies|research|experiments)\b|\bshould be\b|\bremains? to\b|\byet to\b|"
-                r"\bbeyond the scope\b")
+                r"\bbeyond the scope\b|\bwould (?:be|have|help|allow|improve)\b|\bcould be\b")
 
 
 def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | None = None,
@@ -256,7 +263,8 @@ _GROUPS = (r"patients?|subjects?|participants?|donors?|individuals?|animals?|mic
            r"litters?|strains?|slides?|specimens?|biopsies|tumou?rs?|genotypes?|eyes?")
 _SPLIT_BY_GROUP = _any(
     rf"(?:split|partitioned|divided|grouped|assigned|separated|allocated|sampled|cross-validated|clustered|made) "
-    rf"(?:\w+ ){{0,4}}(?:by|at the level of|on the basis of|according to|per) (?:\w+ ){{0,2}}(?:{_GROUPS})\b",
+    rf"(?:(?!stratif)\w+ ){{0,4}}(?:by|at the level of|on the basis of|according to|per) (?:\w+ ){{0,2}}"
+    rf"(?:{_GROUPS})\b",
     rf"\bat the (?:{_GROUPS}) level\b",
     r"\b(?:patient|subject|participant|donor|individual|animal|chromosome|site|centre|center|hospital|family|"
     r"scaffold|cluster|sequence[- ]identity|homology|slide|study)[- ](?:level|wise|based|disjoint|grouped) "
@@ -423,7 +431,7 @@ _ENVIRONMENT = _any(
     rf"pandas|SciPy|Scanpy|Seurat|RDKit|MONAI|transformers|R|Bioconductor)\s*\(?{_VERSION}",
     negatable=False)
 
-_PREVALENCE = _re(r"\d+(?:\.\d+)?\s?%\s*(?:of (?:the )?(?:[\w-]+ ){0,3})?(?:were|was|had|came from|developed|experienced|"
+_PREVALENCE = _re(r"\d+(?:\.\d+)?\s?%\s*(?:of (?:the )?(?:[\w,-]+ ){0,3})?(?:were|was|had|came from|developed|experienced|"
                   r"showed|were followed|positive|cases|labell?ed|readmitted|died|with (?!a |an |the )|"
                   r"(?:\w+ )?(?:prevalence|incidence|positives?))|(?:proportion|fraction|percentage|rate|prevalence|"
                   r"incidence) of (?:[\w-]+ ){0,5}(?:was|were|is|of) (?:about |approximately )?\d+(?:\.\d+)?\s?%|"
@@ -434,21 +442,41 @@ _IMBALANCE = _re(r"imbalanc|unbalanc|class (?:ratio|distribution|skew|prior)|\bp
                  r"majority class|rare (?:class|event|disease|outcome|condition|variants?)|skewed (?:class|label)|"
                  r"(?:\d+(?:\.\d+)?\s?%|\d+ of (?:the )?\d[\d,]*) (?:of (?:the )?(?:\w+ ){0,2})?(?:\w+ )?(?:were|was|are|is|"
                  r"being) (?:positive|cases|malignant|labell?ed positive|diseased|affected|events)|"
-                 r"positives? (?:made up|accounted for|represent|comprised?)")
+                 r"positives? (?:made up|accounted for|represent|comprised?)|\b(?:were|was|is|are) rare\b|"
+                 r"\b1 in \d+\b|\bone in (?:\d+|ten|twenty|fifty|a hundred)\b")
 _PR_METRICS = frozenset({"pr_auc", "f1", "precision", "mcc"})
 _UNCERTAINTY = _re(r"confidence intervals?|\b\d{2}\s?%\s?CI\b|\bCI\b|standard deviations?|\bs\.?d\.?\b|"
                    r"standard errors?|\bSEM?\b|±|\+/-|bootstrap|error bars|interquartile|\bIQR\b|credible interval|"
                    r"(?:variation|variance|spread|variability) (?:\w+ ){0,3}(?:across|over|between) (?:\w+ ){0,2}"
                    r"(?:seeds|runs|folds|repeats|repetitions|splits)|(?:mean|average)d? (?:\w+ ){0,4}(?:over|across) "
-                   r"(?:\d+|three|five|ten) (?:\w+ )?(?:seeds|runs|folds|repeats|repetitions|splits)")
-_PERFORMANCE = _re(r"performance|accuracy|AUC|AUROC|AUPRC|F1|score|error|precision|recall|sensitivity|specificity|"
-                   r"metric|MCC|R\^?2|R²|RMSE|MAE|correlation|results?")
-_NEGATIVE_CONTROL = _any(
+                   r"(?:\d+|three|five|ten) (?:\w+ )?(?:seeds|runs|folds|repeats|repetitions|splits)|"
+                   r"(?:seeds|runs|folds|repetitions)\b(?:\W+\w+){0,6}\W+ranged? (?:from )?\d|ranged? from \d[\d.]* "
+                   r"to \d[\d.]* (?:across|over) (?:\w+ ){0,2}(?:seeds|runs|folds)")
+_PERFORMANCE = _re(r"performance|accuracy|AUC|AUROC|AUPRC|F1|score|precision|recall|sensitivity|specificity|"
+                   r"metric|MCC|R\^?2|R²|RMSE|MAE|correlation|results?|test set|bootstrap\w*|resampl\w*|"
+                   r"random seeds|seeds|runs|folds|repeated|experiments")
+_NEGATIVE_CONTROL_WORDS = _any(
     r"label[- ]?(?:shuffl|permut|randomi[sz]|scrambl)\w*", r"(?:shuffled|permuted|randomi[sz]ed|scrambled|random) "
-    r"(?:class )?(?:labels|outcomes|targets|responses)", r"\by[- ](?:randomi[sz]ation|scrambling|permutation)",
-    r"permutation (?:test|testing|baseline|control)(?!\w)", r"negative[- ]control",
+    r"(?:class )?(?:labels|outcomes|targets|responses|ages|phenotypes|activit(?:y|ies))",
+    r"\by[- ](?:randomi[sz]ation|scrambling|permutation)",
+    r"permutation (?:test|testing|baseline|control)(?!\w)", r"negative[- ]controls?",
     r"(?:labels|outcomes|targets) (?:were|was) (?:randomly )?(?:shuffled|permuted|randomi[sz]ed|scrambled)",
-    r"(?:shuffl|permut)\w* (?:the )?(?:class )?labels")
+    r"(?:shuffl|permut)\w* (?:the )?(?:class )?labels",
+    r"(?:[\w-]+-)?(?:shuffled|scrambled|permuted|randomi[sz]ed) (?:\w+ ){0,2}(?:sequences|inputs|features|data|"
+    r"images)(?:\W+\w+){0,6}\W+(?:as an? (?:negative )?control|control for)")
+
+
+def _NEGATIVE_CONTROL(document: Document, sentence: Sentence) -> bool:
+    """A control run through the model: not a wet-lab control, not a permutation test comparing two models."""
+    text = sentence.text
+    if not _NEGATIVE_CONTROL_WORDS(document, sentence):
+        return False
+    if not re.search(r"model|train|label|predict|classifier|network|AUROC|AUC|accuracy|performance|chance|"
+                     r"pipeline|control for", text, re.IGNORECASE):
+        return False
+    return not re.search(r"permutation test", text, re.IGNORECASE) or not re.search(
+        r"differences? (?:in|between)|between the (?:two )?models|paired|compar\w+ (?:the )?(?:two )?models", text,
+        re.IGNORECASE)
 _EXTERNAL = _any(
     r"external(?:ly)? (?:validat|test|evaluat|cohort|data|set)\w*", r"independent (?:external |held-out )?"
     r"(?:test(?:ing)?|validation|replication)? ?(?:cohort|data ?sets?|sets?|samples?|stud(?:y|ies)|populations?|"
@@ -461,7 +489,32 @@ _EXTERNAL = _any(
     r"institution|cohort|country)|(?:another|a second|a different|an independent|a separate) (?:\w+ ){0,2}"
     r"(?:hospital|site|centre|center|institution|cohort|country)(?:\W+\w+){0,10}\W+(?:(?:evaluat|validat|test|"
     r"appl|assess|generali[sz])\w*|performance|AUC|AUROC|accuracy)", r"prospective(?:ly)? (?:validat|evaluat)\w*",
-    r"temporal(?:ly)? (?:validat|hold-?out|external)\w*", r"\b(?:replication|validation) cohort\b")
+    r"(?:tested|validated|evaluated|applied|assessed|deployed) prospectively",
+    r"temporal(?:ly)? (?:validat|hold-?out|external)\w*", r"\breplication cohort\b",
+    r"after the (?:training|development|study) period", r"independently (?:generated|collected|acquired|produced|"
+    r"sequenced|measured|profiled)", r"(?:a second|another),? (?:\w+ ){0,2}(?:data ?set|cohort)",
+    r"(?:tested|validated|evaluated|applied|assessed) (?:\w+ ){0,6}(?:from|at|in) (?:\w+ ){0,2}(?:other|different|"
+    r"separate) (?:hospitals?|sites?|centres?|centers?|institutions?|cohorts?|studies|laborator(?:y|ies))")
+# statements of independence phrased with a negative word
+_EXTERNAL_UNSEEN = _any(
+    r"not used (?:for|in|during) (?:\w+ ){0,2}(?:training|model development|development|tuning)",
+    r"(?:never|not) seen (?:during|in) (?:training|development)", r"contributed no (?:training|development) data",
+    r"held out from (?:all|any) (?:training|development)", r"none of (?:their|its|these|the) (?:\w+ ){0,3}(?:were|was) "
+    r"used (?:for|in) (?:training|model development|development)", negatable=False,
+    also=r"cohort|data ?set|hospital|site|centre|center|study|laborator|external|independent|other|strains|"
+         r"radiographs|slides|patients|samples|sequences")
+
+
+def _external(document: Document, sentence: Sentence) -> bool:
+    text = sentence.text
+    if _EXTERNAL_UNSEEN(document, sentence):
+        return True
+    if not _EXTERNAL(document, sentence):
+        return False
+    # "an independent test set" held out at random from the same data is not external
+    return not (re.search(r"\brandom(?:ly)?\b|\bheld out\b|\bsplit\b", text, re.IGNORECASE)
+                and not re.search(r"external|another|other|different|separate|second|prospective|temporal|later|"
+                                  r"after", text, re.IGNORECASE))
 _FEATURE_CLAIM = _re(
     r"(?:most |highly )?(?:important|predictive|informative|influential|salient|relevant|top[- ]ranked|top|key|"
     r"discriminative|contributing) (?:\w+ )?(?:features?|genes?|variables?|predictors?|regions?|residues?|biomarkers?|"
@@ -469,29 +522,49 @@ _FEATURE_CLAIM = _re(
     r"importances?|(?:contribut|attribut)\w+ (?:\w+ ){0,3}to (?:the )?(?:predictions?|model|output|classification)|"
     r"(?:ranked|ranking) (?:of )?(?:the )?(?:features|genes|variables|predictors)|attention (?:weights|maps|scores)|"
     r"saliency|\bSHAP\b|(?:identif|reveal|highlight|uncover)\w* (?:\w+ ){0,4}(?:genes|features|biomarkers|regions|"
-    r"variants|residues|motifs|predictors) (?:that|which|associated|as|driving|underlying|important|most)")
+    r"variants|residues|motifs|predictors) (?:that|which|associated|as|driving|underlying|important|most)|"
+    r"(?:model|network|classifier|CNN|transformer)s? (?:\w+ ){0,2}(?:focus(?:ed|es)? on|attend(?:ed|s)? to|"
+    r"relie[sd] (?:mostly |mainly |largely )?on|exploit(?:ed|s)?|(?:looks|looked) at)")
 _INTERPRETATION = _any(
     r"\bSHAP\b|Shapley|integrated gradients|saliency|Grad-?CAM|permutation (?:feature )?importance|"
     r"attention (?:analysis|weights|maps|scores|rollout)|\bLIME\b|DeepLIFT|DeepExplainer|in[- ]silico "
     r"mutagenesis|occlusion|layer-?wise relevance|\bLRP\b|(?:gradient|perturbation)[- ]based attribution|TreeSHAP|"
     r"feature attributions?|Gini importance|impurity[- ]based|mean decrease (?:in )?(?:impurity|accuracy)|"
     r"(?:coefficients|weights) of the (?:logistic|linear|lasso|ridge)|SmoothGrad|guided backprop|"
-    r"TCAV|counterfactual explanations?|attribution method", negatable=False)
-_CODE = _any(
-    r"(?:code|software|scripts?|implementation|source|pipeline|package|notebooks?|models?|weights)\b(?:\w|\W){0,100}?"
-    r"(?:available|deposited|released|provided|shared|hosted|archived|can be (?:found|obtained|accessed|downloaded)|"
-    r"is at|are at|at https?://|upon (?:reasonable )?request|on request)",
-    r"github\.com|gitlab\.|bitbucket\.org|codeocean|huggingface\.co", r"zenodo\.org/\S*|doi\.org/10\.5281",
-    negatable=False, also=r"code|software|scripts?|implementation|source|pipeline|package|notebook|github|gitlab|"
-                          r"bitbucket|codeocean|repository")
+    r"TCAV|counterfactual explanations?|attribution method|permut\w+ (?:each |every |the )?(?:input )?(?:features?|"
+    r"variables?|predictors?)|(?:variable|feature) importance (?:was|were) (?:estimated|computed|measured|assessed) "
+    r"(?:by|with|using)", negatable=False)
+_CODE_AVAILABLE = _any(
+    r"(?:code|software|scripts?|implementation|source code|pipeline|package|notebooks?|models?|weights|method)\b"
+    r"(?:\w|\W){0,100}?(?:available|deposited|released|provided|shared|hosted|archived|can be (?:found|obtained|"
+    r"accessed|downloaded)|is at|are at|at https?://|upon (?:reasonable )?request|on request)",
+    r"\bon (?:CRAN|PyPI|Bioconductor|conda-forge|Bioconda)\b|(?:Bioconductor|CRAN|PyPI|Bioconda) package",
+    negatable=False, also=r"\bcode\b|software|scripts?|implementation|pipeline|package|notebook|github|gitlab|"
+                          r"bitbucket|codeocean|models?|weights")
+_OWN_CODE = _re(r"\b(?:our|we|this (?:work|study|paper|method|article))\b|\bthe (?:source )?code\b|\ball code\b|"
+                r"\bcode (?:and|for|to|used|is|are|of)\b|\bthe (?:implementation|software|scripts|method|package|"
+                r"pipeline)\b|\bimplementing the method\b|https?://|github|gitlab|zenodo")
+
+
+def _CODE(document: Document, sentence: Sentence) -> bool:
+    """Where this study's code is: availability words about code that is the authors' own (not third-party packages
+    "available from PyPI"); a repository URL with availability words or in an availability section."""
+    text = sentence.text
+    if _CODE_AVAILABLE(document, sentence) and _OWN_CODE.search(text) and not re.search(
+            r"open-source packages|third-party|provided by (?!us\b)|(?:retrained|used|applied|ran) \w+ \(https?://",
+            text, re.IGNORECASE):
+        return True
+    return bool(re.search(r"github\.com|gitlab\.|bitbucket\.org|codeocean|zenodo\.org|doi\.org/10\.5281", text,
+                          re.IGNORECASE) and sentence.section == "availability")
 _DATA_AVAILABLE_NAMED = _any(rf"(?:{_DATABASES}|[A-Z][\w-]*-[A-Z0-9][\w.-]*)(?:(?!\.\s)[^;]){{0,80}}?\b(?:are|is) "
                              rf"(?:publicly |freely |openly )?(?:available|accessible)", negatable=False)
 _DATA_AVAILABLE = _any(
     r"(?:data|data ?sets?|images|sequences|recordings|raw data|counts|matri(?:x|ces)|annotations|labels|"
-    r"genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available|deposited|accessible|"
-    r"released|shared|can be (?:requested|accessed|obtained|downloaded)|under accession|upon (?:reasonable )?request|"
-    r"on request|(?:through|via|after) (?:an? )?(?:application|data access|registration|data use agreement|"
-    r"credentialed access))",
+    r"genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available(?! for\b| in \d)|deposited|"
+    r"accessible|released|shared(?! (?:between|among|with the (?:annotators|raters|readers)))|can be (?:requested|"
+    r"accessed|obtained|downloaded)|under accession|upon (?:reasonable )?request|on request|provided (?:with|in|as) "
+    r"(?:this|the) (?:paper|article|manuscript|supplement)|(?:through|via|after) (?:an? )?(?:application|data access|"
+    r"registration|data use agreement|credentialed access))",
     r"accession (?:numbers?|codes?|IDs?)|\bGSE\d+|\bPRJ[NE][AB]?\d+|\bE-MTAB-\d+|\bEGA[SD]\d+|\bphs\d+|\bSRP\d+|"
     r"\bPXD\d+", negatable=False)
 _HUMAN = re.compile(r"\b(?i:patients?|participants?|clinical|hospitals?|electronic health records?|biobank|"
@@ -499,24 +572,36 @@ _HUMAN = re.compile(r"\b(?i:patients?|participants?|clinical|hospitals?|electron
                     r"intensive care|outpatients?|inpatients?|healthy controls|survivors|pregnan\w*)\b|"
                     r"\b(?:EHRs?|MIMIC(?:-I+V?|-III|-IV)?|UK ?Biobank|TCGA|ICUs?)\b")
 _HUMAN_WEAK = _re(r"\b(?:people|persons|women|men|children|infants|adults|individuals|subjects|donors)\b")
-_ETHICS = _any(
+_ETHICS_WORDS = _any(
     r"ethic(?:s|al)? (?:committee|board|approval|review|commission|permission|clearance)",
     r"institutional review board|\bIRB\b|research ethics|\bREC\b (?:approval|reference)|"
     r"approved by (?:the )?(?:\w+ ){0,6}(?:committee|board|IRB|council)|(?:protocol|approval|reference) "
     r"(?:number|no\.|#|ID)", r"Declaration of Helsinki",
     r"exempt(?:ed|ion)? (?:\w+ ){0,3}(?:from|by) (?:\w+ ){0,3}(?:ethic|IRB|review)|(?:ethics|IRB) "
     r"(?:\w+ ){0,2}(?:waived|exempt|not required)", negatable=False)
+
+
+def _ETHICS(document: Document, sentence: Sentence) -> bool:
+    """Approval of the study (not the approval a reader needs to access the data)."""
+    return _ETHICS_WORDS(document, sentence) and not re.search(
+        r"available|on request|upon request|access (?:to|procedure)|to access", sentence.text, re.IGNORECASE)
+
+
 _CONSENT = _any(
     r"informed consent|\bconsent(?:ed)?\b (?:\w+ ){0,4}(?:obtained|waived|given|provided|signed|required|"
     r"exempt)|waiver of (?:\w+ )?consent|(?:gave|provided|signed|obtained) (?:\w+ ){0,2}consent|"
-    r"\bconsented\b|consent (?:form|procedure)s?", negatable=False)
+    r"\bconsented\b|consent (?:form|procedure)s?|agreed (?:in writing )?to (?:take part|participate)|"
+    r"signed (?:a |an |the )?(?:consent|participation agreement)", negatable=False)
 _LIMITATIONS = _any(
     r"(?:a|one|the|main|major|key|several|important|potential|other|further|second|additional|first|chief|notable) "
     r"limitations?\b", r"\blimitations? (?:of (?:this|our|the present)|include|are|is that)",
     r"(?:this|our|the present) (?:study|work|analysis|approach|model) (?:has|had|is subject to|suffers from) "
     r"(?:\w+ ){0,2}(?:limitations|drawbacks|shortcomings|caveats)", r"\bmodel card\b",
-    r"\bis limited (?:by|to|in)\b|\bare limited (?:by|to|in)\b", r"\bcaveats?\b",
-    r"should be interpreted with caution|may not generali[sz]e", negatable=False,
+    r"\b(?:is|are|was|were) limited (?:by|in)\b|\b(?:is|are|was|were) limited to (?!\d)", r"\bcaveats?\b",
+    r"should be interpreted with caution|may not generali[sz]e|(?:might|may|does|do) not (?:generali[sz]e|transfer|"
+    r"apply)", r"\bweakness(?:es)?\b|\bshortcomings?\b|\bdrawbacks?\b",
+    r"\b(?:are|is|were|was) restricted to\b|\bneeds? (?:replication|further validation|confirmation)\b|"
+    r"\brequires? (?:further |external )?(?:validation|replication)\b|\bgenerali[sz]ability\b", negatable=False,
     sections=("discussion", "conclusion", "limitations", "results", "abstract", "other", "availability"))
 
 
@@ -579,7 +664,9 @@ def _feature_claims_or_method(document: Document) -> str | None:
 def _hyperparameters(document: Document) -> Sentence | None:
     kinds: set[int] = set()
     first = None
-    for sentence in document.sentences:
+    rows = [Sentence(" : ".join(row), place, table.section, kind="table") for table in document.tables
+            for row, place in zip(table.rows, table.places)]
+    for sentence in [*document.sentences, *rows]:
         if sentence.section in ("references", "introduction"):
             continue
         hits = {index for index, pattern in enumerate(_HYPERPARAMETER_PATTERNS) if pattern.search(sentence.text)}
@@ -602,8 +689,13 @@ def _metrics_named(document: Document) -> tuple[set[str], Sentence | None]:
             first = sentence
         names |= found
     for table in document.tables:
+        if table.section in ("introduction", "references"):
+            continue
         for row in table.rows[:table.header_rows] + [[row[0]] for row in table.rows if row]:
-            names |= {_metric_of(m) for cell in row for m in _METRIC.finditer(cell)} - {None}
+            found = {_metric_of(m) for cell in row for m in _METRIC.finditer(cell)} - {None}
+            if found and first is None:
+                first = Sentence(" | ".join(table.rows[0]), table.places[0], table.section, kind="table")
+            names |= found
     return names, first
 
 
@@ -614,7 +706,8 @@ def _imbalanced(document: Document) -> Sentence | None:
         if sentence.section in ("references", "introduction", "acknowledgements"):
             continue
         text = sentence.text
-        if re.search(r"\bbalanced (?:classes|data ?set)\b", text, re.IGNORECASE):
+        if re.search(r"\bbalanced (?:classes|data ?set)\b|classes were balanced|\bno (?:class )?imbalance\b|"
+                     r"\bequal numbers? of\b", text, re.IGNORECASE):
             continue
         if _IMBALANCE.search(text) or (_PREVALENCE.search(text) and not _DEMOGRAPHIC.search(text)):
             return sentence
@@ -636,7 +729,8 @@ def _uncertainty(document: Document, sentence: Sentence) -> bool:
     text = sentence.text
     return bool(_UNCERTAINTY.search(text) and _PERFORMANCE.search(text)
                 and not re.search(r"normali[sz]|standardi[sz]|z-?scor|subtract|divid|scal(?:ed|ing)|"
-                                  r"initiali[sz]ed|distribution with", text, re.IGNORECASE))
+                                  r"initiali[sz]ed|distribution with|biological replicates|expression of|of expression",
+                                  text, re.IGNORECASE))
 
 
 def _feature_claims(document: Document) -> Sentence | None:
@@ -689,7 +783,7 @@ ITEMS: tuple[Item, ...] = (
          lambda d, s: False),
     Item("DLR614", "uncertainty", "uncertainty of the performance", "Evaluation", _uncertainty),
     Item("DLR615", "negative-control", "a label-shuffle or other negative control", "Evaluation", _NEGATIVE_CONTROL),
-    Item("DLR616", "external-validation", "external or independent test data", "Evaluation", _EXTERNAL),
+    Item("DLR616", "external-validation", "external or independent test data", "Evaluation", _external),
     Item("DLR617", "interpretability", "the interpretation method behind claims about features", "Model",
          _INTERPRETATION, applies=_feature_claims_or_method),
     Item("DLR618", "code-availability", "code availability", "Reporting", _CODE),
