@@ -166,7 +166,7 @@ TUNING_RESULTS = frozenset({"best_params_", "best_params", "cv_results_", "best_
 _VALIDATION = re.compile(r"(?:^|_)(?:val|valid|validation|dev)(?:_|$|\d)", re.IGNORECASE)
 
 
-def _scan(program) -> tuple[list[str], list[str], list[str], list[dict]]:
+def _scan(program) -> tuple[list[str], list[str], list[str], list[dict], list[str]]:
     """Imports, names bound from a tuning's results, names of validation data, and literal hyperparameter
     values (``LR = 1e-3``, ``{"batch_size": 64}``): read from Python's own ``ast`` (a C parser and a light walk; a
     second LibCST traversal would cost as much as the analysis itself)."""
@@ -175,11 +175,13 @@ def _scan(program) -> tuple[list[str], list[str], list[str], list[dict]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         assignments = _Assignments()
         program.module.visit(assignments)
-        return _imports(program.module), sorted(assignments.best), sorted(assignments.validation), []
+        return _imports(program.module), sorted(assignments.best), sorted(assignments.validation), [], []
     imports: list[str] = []
     best: set[str] = set()
     validation: set[str] = set()
     values: list[dict] = []
+    strings = sorted({node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                      and isinstance(node.value, str) and len(node.value) < 40 and METRIC_STRING.match(node.value)})
 
     def record(key: str, node: ast.AST, at: ast.AST) -> None:
         number = _number(node)
@@ -213,7 +215,13 @@ def _scan(program) -> tuple[list[str], list[str], list[str], list[dict]]:
                         for key, item in zip(part.keys, part.values):
                             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                                 record(key.value, item, key)
-    return imports, sorted(best), sorted(validation), values
+    return imports, sorted(best), sorted(validation), values, strings
+
+
+# Strings that name a metric: scorer names, Keras metric names (read by the paper-code checks).
+METRIC_STRING = re.compile(r"^(?:neg_)?(?:accuracy|balanced_accuracy|roc_auc\w*|average_precision|f1\w*|precision\w*|"
+                           r"recall\w*|r2|matthews_corrcoef|mcc|mean_\w+_error|root_mean_squared_error|auc|AUC|acc|"
+                           r"mae|mse|rmse|pr_auc|specificity|sensitivity|explained_variance)$")
 
 
 # Names under which code holds a hyperparameter that manuscripts report (compared by the paper-code checks).
@@ -320,7 +328,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         if key not in seen_columns:
             seen_columns.add(key)
             columns.append({"column": mention.column, "how": how, "origins": sorted(origins), "at": where(mention.node)})
-    imports, best, validation, values = _scan(program)
+    imports, best, validation, values, strings = _scan(program)
     return {
         "notebook": program.source.is_notebook,
         "best_names": best,
@@ -331,6 +339,7 @@ def extract_facts(program, positioned: bool | None = None, trace: list | None = 
         "classes": {c.name: list(c.bases) for c in events.classes},
         "columns": columns,
         "values": values,
+        "metric_strings": strings,
         "splits": [{"kind": split.kind, "name": split.name, "at": where(split.node),
                     "validation": _is_validation_split(split)} for split in events.splits],
     }
@@ -347,7 +356,8 @@ _UNKNOWN_RECEIVER_METHODS = frozenset({
     "save", "save_model", "save_pretrained", "push_to_hub", "save_weights", "save_checkpoint", "score", "evaluate",
     "add_hparams", "log", "log_params", "log_param", "info", "debug", "warning", "write", "write_text", "dump",
     "to_csv", "to_json", "to_pickle", "to_parquet", "to_excel", "update", "setdefault", "optimize", "search",
-    "permutation", "shuffle", "permuted", "sample", "predict", "predict_proba",
+    "permutation", "shuffle", "permuted", "sample", "predict", "predict_proba", "unique", "nunique",
+    "drop_duplicates", "groupby",
 })
 
 

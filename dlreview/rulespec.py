@@ -139,6 +139,13 @@ class RuleSpec:
     examples: tuple[Example, ...]
     path: Path
 
+    @property
+    def is_manuscript_rule(self) -> bool:
+        return any(example.manuscript for example in self.examples)
+
+    def _suppression(self) -> str:
+        return _manuscript_suppression(self.id) if self.is_manuscript_rule else _code_suppression(self.id)
+
     def doc_example(self, kind: str) -> Example:
         candidates = [e for e in self.examples if e.kind == kind]
         return next((e for e in candidates if e.docs), candidates[0])
@@ -152,11 +159,7 @@ class RuleSpec:
             + self.rationale,
             "Example": f"```{bad.language}\n{bad.display()}\n```",
             "Use instead": f"{self.fix}\n\n```{good.language}\n{good.display()}\n```",
-            "How to suppress": (
-                f"On the line of the finding: `# noqa: {self.id}` (the code is required; a bare `# noqa` does not "
-                f"suppress, and a suppression that no longer matches a finding is reported as DLR001).\n"
-                f"For the whole project, in pyproject.toml: `[tool.dlreview]` `ignore = [\"{self.id}\"]`; for some "
-                f"files: `[tool.dlreview.per-file-ignores]` `\"scripts/*.py\" = [\"{self.id}\"]`."),
+            "How to suppress": self._suppression(),
             "Limitations": self.limitations,
             "References": "\n".join(f"- {reference}" for reference in (PAPER, *self.references)),
         }
@@ -164,6 +167,19 @@ class RuleSpec:
         header = f"# {self.name} ({self.id})\n\n{self.title}.\n\n{tip} · severity: {self.severity.value}"
         body = "\n\n".join(f"## {title}\n\n{sections[title].strip()}" for title in DOC_SECTIONS)
         return f"{header}\n\n{body}\n"
+
+
+def _code_suppression(rule: str) -> str:
+    return (f"On the line of the finding: `# noqa: {rule}` (the code is required; a bare `# noqa` does not suppress, "
+            f"and a suppression that no longer matches a finding is reported as DLR001).\n"
+            f"For the whole project, in pyproject.toml: `[tool.dlreview]` `ignore = [\"{rule}\"]`; for some files: "
+            f"`[tool.dlreview.per-file-ignores]` `\"scripts/*.py\" = [\"{rule}\"]`.")
+
+
+def _manuscript_suppression(rule: str) -> str:
+    return (f"A manuscript has no `# noqa` comments. For a manuscript (or all of them), in pyproject.toml: "
+            f"`[tool.dlreview.per-file-ignores]` `\"paper/*.tex\" = [\"{rule}\"]`; for the whole project: "
+            f"`[tool.dlreview]` `ignore = [\"{rule}\"]`; for one run: `--ignore {rule}`.")
 
 
 def rules_dir() -> Path:

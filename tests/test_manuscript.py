@@ -477,3 +477,11 @@ def test_pdf_running_headers_and_page_numbers_are_not_text(tmp_path):
     claims = extract_claims(document)
     assert [(c.value, c.page, c.split) for c in claims] == [(0.91, 1, "cross-validation"), (0.92, 2, "cross-validation"),
                                                             (0.93, 3, "cross-validation"), (0.94, 4, "cross-validation")]
+
+
+def test_per_file_ignores_and_ignore_apply_to_manuscripts(dlreview, tmp_path):
+    write(tmp_path / "paper" / "main.md", "## Results\n\nOur model shows that gene X drives resistance.\n")
+    write(tmp_path / "pyproject.toml", '[tool.dlreview.per-file-ignores]\n"paper/*.md" = ["DLR701"]\n')
+    run = dlreview("check", "paper/main.md")
+    assert "DLR701" not in run.out and "DLR611" in run.out
+    assert "DLR611" not in dlreview("check", "paper/main.md", "--ignore", "DLR6").out

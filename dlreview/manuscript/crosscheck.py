@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dlreview.checks.libraries import SEEDS
 from dlreview.manuscript.checklist import _NEGATED, _TRADITIONAL
+from dlreview.manuscript.claims import _CITATION
 from dlreview.manuscript.document import Sentence
 
 CROSS_CHECKS = {
@@ -45,19 +46,23 @@ class Code:
     calls: list[CodeCall]
     values: list[CodeValue]
     splits: int
+    imports: set[str]
+    strings: set[str]
 
     @classmethod
     def of(cls, projects, locate: Callable) -> Code:
-        calls, values, splits = [], [], 0
+        calls, values, splits, imports, strings = [], [], 0, set(), set()
         for project in projects:
             for source in project.files.values():
+                imports.update(source.facts.get("imports", []))
+                strings.update(source.facts.get("metric_strings", []))
                 for call in source.calls:
                     calls.append(CodeCall(_Where(locate, project, source, call["at"]), call))
                 for value in source.facts.get("values", []):
                     values.append(CodeValue(_Where(locate, project, source, value["at"]), value["key"],
                                             value["value"]))
                 splits += len(source.facts.get("splits", []))
-        return cls(calls, values, splits)
+        return cls(calls, values, splits, imports, strings)
 
     def names(self) -> Iterator[tuple[CodeCall, str]]:
         for item in self.calls:
@@ -87,27 +92,38 @@ _SEED_CLAIM = re.compile(r"\bseed", re.IGNORECASE)
 
 def seeds_not_set(review, code: Code) -> Iterator[tuple[Sentence, str]]:
     status = next(s for s in review.checklist if s.item.key == "seeds")
-    if status.status != "found" or not _SEED_CLAIM.search(status.evidence.text) or not code.calls:
+    if status.status != "found" or not code.calls:
         return
+    from dlreview.manuscript.checklist import _SEEDS
+
+    claim = next((s for s in review.document.sentences if s.section not in _NOT_OWN and _SEED_CLAIM.search(s.text)
+                  and _SEEDS(review.document, s)), None)
+    if claim is None:
+        return   # determinism stated, no seed
     for item, name in code.names():
         call = item.call
         if name in SEEDS or name.endswith(("seed_everything", ".manual_seed", "set_seed", "set_random_seed")):
             return
-        if any(isinstance(call["kw"].get(key), int) for key in ("random_state", "seed", "random_seed")):
-            return
+        if call.get("method") in ("manual_seed", "seed", "set_seed"):
+            return   # torch.Generator().manual_seed(0), rng.seed(0)
+        if any(call["kw"].get(key, None) is not None for key in ("random_state", "seed", "random_seed")):
+            return   # a literal, a constant or an argument: not None
         if name in ("numpy.random.default_rng", "numpy.random.RandomState", "random.Random") and \
-                any(isinstance(value, int) for value in call.get("pos", [])):
+                not call.get("method") and any(value is not None for value in call.get("pos", [])):
             return
-    yield status.evidence, ("the manuscript says random seeds were fixed, but the code sets none: no "
-                            "random.seed, np.random.seed, torch.manual_seed, tf.random.set_seed or seed_everything "
-                            "call, and no literal random_state")
+    yield claim, ("the manuscript says random seeds were fixed, but the code sets none: no random.seed, "
+                  "np.random.seed, torch.manual_seed, tf.random.set_seed or seed_everything call, no seeded "
+                  "generator, and no random_state")
+
+
+_NOT_OWN = ("introduction", "references", "acknowledgements")
 
 
 # ------------------------------------------------------------------------------------------------------ baselines
 # (model as the paper names it, its pattern in the paper, the classes that build it in code, those classes for
 # messages)
 _BASELINE_CODE = [
-    ("logistic regression", r"logistic regression", r"LogisticRegression|SGDClassifier|\.Logit$|statsmodels.*\.glm",
+    ("logistic regression", r"logistic regression", r"LogisticRegression|SGDClassifier|(?i:\.logit$|statsmodels.*\.glm$)",
      "LogisticRegression"),
     ("random forest", r"random forests?", r"RandomForest|ExtraTrees", "RandomForestClassifier/Regressor"),
     ("support vector machine", r"support vector|\bSVMs?\b|\bSVC\b|\bSVR\b", r"SVC$|SVR$|NuSVC$|NuSVR$|\.svm\.",
@@ -120,7 +136,7 @@ _BASELINE_CODE = [
      "(Hist)GradientBoosting, XGBoost, LightGBM or CatBoost model"),
     ("k-nearest neighbours", r"k-?nearest neighbou?rs?|\bk-?NN\b", r"KNeighbors", "KNeighborsClassifier/Regressor"),
     ("naive Bayes", r"naive Bayes", r"naive_bayes\.", "naive Bayes model (GaussianNB, ...)"),
-    ("linear regression", r"linear regression", r"LinearRegression$|\.OLS$|statsmodels.*\.ols$",
+    ("linear regression", r"linear regression", r"LinearRegression$|(?i:statsmodels.*\.ols$)",
      "LinearRegression or OLS"),
     ("ridge regression", r"\bridge\b", r"Ridge", "Ridge model"),
     ("lasso", r"\blasso\b", r"Lasso", "Lasso model"),
@@ -138,7 +154,8 @@ def baselines_not_trained(review, code: Code) -> Iterator[tuple[Sentence, str]]:
         return
     reported: set[str] = set()
     for sentence in _own_sentences(review):
-        if _NEGATED.search(sentence.text) or not _TRADITIONAL_RE.search(sentence.text):
+        if _NEGATED.search(sentence.text) or not _TRADITIONAL_RE.search(sentence.text) or \
+                _CITATION.search(sentence.text):
             continue
         for label, paper, library, shown in _BASELINE_CODE:
             if label in reported or not paper.search(sentence.text):
@@ -147,8 +164,8 @@ def baselines_not_trained(review, code: Code) -> Iterator[tuple[Sentence, str]]:
                 continue   # named more precisely in the same sentence
             reported.add(label)
             if not any(library.search(name) for name in names):
-                yield sentence, (f"the manuscript reports a {label} model, but the checked code never builds one "
-                                 f"(no {shown})")
+                yield sentence, (f"the manuscript reports results of {label}, but the checked code never builds "
+                                 f"such a model (no {shown})")
 
 
 def _own_sentences(review) -> Iterator[Sentence]:
@@ -176,7 +193,8 @@ _METRIC_CODE: dict[str, re.Pattern] = {metric: re.compile(pattern, re.IGNORECASE
               r"(?:^|\.)(?:Binary|Multiclass)?Recall$|^recall$|sensitivity",
     "sensitivity": r"recall_score$|sensitivity|classification_report$|precision_recall_fscore_support$|"
                    r"confusion_matrix$|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?Recall$|^recall$",
-    "specificity": r"specificity|confusion_matrix$|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?Specificity$",
+    "specificity": r"specificity|confusion_matrix$|roc_curve$|(?:^|\.)(?:Binary|Multiclass)?Specificity$|"
+                   r"recall_score$",
     "mcc": r"matthews_corrcoef|MatthewsCorrCoef|^mcc$",
     "r2": r"r2_score|R2Score|^r2$|\.score$|evaluate$",
     "rmse": r"mean_squared_error|root_mean_squared|MeanSquaredError|^mse$|^rmse$",
@@ -190,9 +208,10 @@ _ANY_METRIC = re.compile(r"sklearn\.metrics\.|torchmetrics\.|keras\.metrics\.|sc
 
 
 def _computed(code: Code) -> list[str]:
-    """Names of what the code computes that may be a metric: qualified call names, method names, and strings given
-    as ``scoring=``/``metrics=``."""
-    found = []
+    """Names of what the code computes that may be a metric: qualified call names, method names, strings given as
+    ``scoring=``/``metrics=``, metric functions imported (``make_scorer(matthews_corrcoef)``) and metric names written
+    as strings anywhere (``{"ap": "average_precision"}``, ``SCORING = "roc_auc"``, ``get_scorer("f1")``)."""
+    found = list(code.imports) + list(code.strings)
     for item, name in code.names():
         call = item.call
         if name:
@@ -240,6 +259,7 @@ def _sentence_of(review, claim) -> Sentence:
 # ------------------------------------------------------------------------------------------------------ splits
 _GROUP_WORDS = re.compile(r"\b(?:patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|sites?|"
                           r"centres?|centers?|hospitals?|families|family|chromosomes?|litters?)\b", re.IGNORECASE)
+_ID_COLUMN = re.compile(r"(?:^|_)(?:id|ids|subject|patient|donor|individual|mouse|animal)(?:_|$)", re.IGNORECASE)
 _GROUP_SPLITS = re.compile(r"Group|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit")
 
 
@@ -254,8 +274,9 @@ def split_not_performed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
         call = item.call
         if _GROUP_SPLITS.search(name.rsplit(".", 1)[-1]) or "groups" in call["kw"] or "group" in call["kw"]:
             return
-        if call.get("method") in ("unique", "drop_duplicates", "groupby") or name.endswith(("numpy.unique",
-                                                                                            ".unique")):
+        if name.endswith("numpy.unique") or (call.get("method") in ("unique", "drop_duplicates", "groupby", "nunique")
+                                             and any(_GROUP_WORDS.search(str(a)) or _ID_COLUMN.search(str(a))
+                                                     for a in [*call.get("attrs", []), *call.get("names", [])])):
             return   # split over unique identifiers: the usual hand-written group split
     yield status.evidence, (f"the manuscript says the data were split by {words.group(0).lower()}, but the code "
                             f"splits rows at random: no group-aware splitter (GroupKFold, GroupShuffleSplit, "
@@ -264,33 +285,42 @@ def split_not_performed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
 
 
 # ------------------------------------------------------------------------------------------------------ values
-_NUMBER = r"(\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*\^?\s*[-−–]\s*\d+)?(?:e[-−]?\d+)?|10\s*\^?\s*[-−–]\s*\d+|\.\d+)"
+_NUMBER = (r"(10\s*\^?\s*[-−–]\s*\d+|\d+(?:\.\d+)?\s*[x×]\s*10\s*\^?\s*[-−–]\s*\d+|\d+(?:\.\d+)?e[-−]?\d+|"
+           r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)(\s?%)?")
+_JOIN = r"(?:\s*(?:of|was|were|=|:|\||set to|to|at|is|equal to|p ?=)\s*|\s+)"
 _PAPER_VALUES = {
-    "learning rate": (re.compile(rf"learning rate (?:\w+ ){{0,3}}(?:of|was|were|=|:|set to|to|at)?\s*{_NUMBER}",
-                                 re.IGNORECASE), r"^(?:lr|learning_?rate(?:_init)?|eta)$"),
-    "batch size": (re.compile(rf"batch size (?:\w+ ){{0,2}}(?:of|was|were|=|:|set to|to)?\s*{_NUMBER}", re.IGNORECASE),
-                   r"^(?:batch_?size|bs)$"),
+    "learning rate": (re.compile(rf"learning rate(?: \w+){{0,3}}{_JOIN}{_NUMBER}", re.IGNORECASE),
+                      r"^(?:lr|learning_?rate(?:_init)?|eta)$"),
+    "batch size": (re.compile(rf"batch size(?: \w+){{0,2}}{_JOIN}{_NUMBER}", re.IGNORECASE), r"^(?:batch_?size|bs)$"),
     "epochs": (re.compile(rf"(?:for|over|trained for|up to|maximum of|max(?:imum)?) {_NUMBER} (?:training )?epochs|"
-                          rf"epochs (?:\w+ ){{0,2}}(?:of|was|were|=|:|set to|to)\s*{_NUMBER}", re.IGNORECASE),
-               r"^(?:(?:n_|num_|max_|n)?epochs?)$"),
-    "dropout": (re.compile(rf"dropout (?:rate |probability )?(?:of|was|were|=|:|p ?=|set to|to)\s*{_NUMBER}",
-                           re.IGNORECASE), r"^(?:dropout(?:_?(?:rate|p|prob))?|drop_?rate|rate|p)$"),
-    "weight decay": (re.compile(rf"weight decay (?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}", re.IGNORECASE),
-                     r"^(?:weight_?decay|wd)$"),
-    "number of trees": (re.compile(rf"(?:{_NUMBER} (?:trees|estimators)\b|number of (?:trees|estimators) "
-                                   rf"(?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}|n_estimators\s*=\s*{_NUMBER})",
-                                   re.IGNORECASE), r"^(?:n_?estimators|num_?trees|n_?trees)$"),
-    "maximum depth": (re.compile(rf"max(?:imum|\.)? (?:tree )?depth (?:\w+ ){{0,2}}(?:of|was|=|:|set to|to)?\s*{_NUMBER}|"
-                                 rf"max_depth\s*=\s*{_NUMBER}", re.IGNORECASE), r"^max_?depth$"),
+                          rf"epochs(?: \w+){{0,2}}{_JOIN}{_NUMBER}", re.IGNORECASE), r"^(?:(?:n_|num_|max_|n)?epochs?)$"),
+    "dropout": (re.compile(rf"dropout(?: rate| probability)?{_JOIN}{_NUMBER}", re.IGNORECASE),
+                r"^(?:dropout(?:_?(?:rate|p|prob))?|drop_?rate|rate|p)$"),
+    "weight decay": (re.compile(rf"weight decay(?: \w+){{0,2}}{_JOIN}{_NUMBER}", re.IGNORECASE), r"^(?:weight_?decay|wd)$"),
+    "number of trees": (re.compile(rf"(?:{_NUMBER} (?:trees|estimators)\b|number of (?:trees|estimators)(?: \w+){{0,2}}"
+                                   rf"{_JOIN}{_NUMBER}|n_estimators\s*=\s*{_NUMBER})", re.IGNORECASE),
+                        r"^(?:n_?estimators|num_?trees|n_?trees)$"),
+    "maximum depth": (re.compile(rf"max(?:imum|\.)? (?:tree )?depth(?: \w+){{0,2}}{_JOIN}{_NUMBER}|max_depth\s*=\s*"
+                                 rf"{_NUMBER}", re.IGNORECASE), r"^max_?depth$"),
 }
+# words of a schedule or a search, not of the value used: "halved every 10 epochs", "warm-up over 500 steps"
+_NOT_THE_VALUE = re.compile(r"halv|reduc|decay|every|after|warm|multipl|divid|\bdrop(?:s|ped)?\b|schedul|steps?\b|"
+                            r"factor|"
+                            r"\bby\b|from|between|range|grid|search|over|among|candidates", re.IGNORECASE)
 _CODE_KEYS = {label: re.compile(pattern, re.IGNORECASE) for label, (_, pattern) in _PAPER_VALUES.items()}
 _DROPOUT_LAYERS = re.compile(r"(?:torch\.nn\.|keras\.layers\.|tensorflow\.keras\.layers\.)(?:Dropout|AlphaDropout|"
                              r"SpatialDropout\dD|Dropout\dd)$")
-_ARGPARSE = re.compile(r"add_argument$")
 
 
-def _paper_number(text: str) -> float | None:
+def _paper_number(text: str, percent: str | None = None) -> float | None:
     text = text.replace("−", "-").replace("–", "-").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")
+    if percent:
+        try:
+            return float(text) / 100
+        except ValueError:
+            return None
     match = re.fullmatch(r"(\d+(?:\.\d+)?)[x×]10\^?(-\d+)", text)
     if match:
         return float(match.group(1)) * 10 ** int(match.group(2))
@@ -315,7 +345,7 @@ def _code_values(code: Code, label: str) -> list[tuple[object, str]]:
                 found.append((value, str(item.where)))
         if label == "dropout" and _DROPOUT_LAYERS.search(name) and call.get("pos"):
             found.append((call["pos"][0], str(item.where)))
-        if _ARGPARSE.search(name or call.get("method") or "") and call.get("pos"):
+        if (call.get("method") == "add_argument" or name.endswith("add_argument")) and call.get("pos"):
             flag = str(call["pos"][0]).lstrip("-").replace("-", "_")
             if key.match(flag) and "default" in call["kw"]:
                 found.append((call["kw"]["default"], str(item.where)))
@@ -341,9 +371,11 @@ def hyperparameters_differ(review, code: Code) -> Iterator[tuple[Sentence, str]]
             if label in reported:
                 continue
             match = pattern.search(sentence.text)
-            if match is None:
+            if match is None or _NOT_THE_VALUE.search(match.group(0)):
                 continue
-            number = _paper_number(next(group for group in match.groups() if group))
+            groups = match.groups()
+            index = next(i for i, group in enumerate(groups) if group)
+            number = _paper_number(groups[index], groups[index + 1] if index + 1 < len(groups) else None)
             if number is None:
                 continue
             values = _code_values(code, label)
