@@ -293,6 +293,27 @@ def test_bundled_example_study(dlreview):
     }
 
 
+def test_bundled_example_study_with_its_manuscript(dlreview):
+    study = Path(__file__).parent.parent / "examples" / "breast-cancer-study"
+    run = dlreview("check", "-f", "json", str(study), "--manuscript", str(study / "paper.md"))
+    assert run.code == 1
+    document = run.json()
+    found = {(f["rule"], f["line"]) for f in document["findings"] if f["path"].endswith("paper.md")}
+    assert found == {
+        ("DLR602", None), ("DLR606", None), ("DLR609", None), ("DLR615", None), ("DLR616", None), ("DLR620", None),
+        ("DLR621", None), ("DLR622", None), ("DLR701", 48), ("DLR802", 26), ("DLR803", 38),
+    }
+    [manuscript] = document["manuscripts"]
+    assert manuscript["cross_checked"]
+    claims = {(c["metric"], c["value"], c["model"], c["split"]) for c in manuscript["claims"]}
+    assert ("roc_auc", 0.995, "MLP", "test") in claims and ("mcc", 0.95, "Logistic regression", "test") in claims
+    assert ("accuracy", 0.96, "SVM", "cross-validation") in claims
+    assert len(manuscript["claims"]) == 15
+    # the code's own findings are unchanged by reading the paper
+    code_rules = {f["rule"] for f in document["findings"] if not f["path"].endswith("paper.md")}
+    assert code_rules == {"DLR101", "DLR102", "DLR106", "DLR202", "DLR302", "DLR303", "DLR403", "DLR503"}
+
+
 def test_rule_docs_mark_finding_lines_for_readers_not_for_the_harness(dlreview):
     run = dlreview("rule", "DLR101")
     assert run.code == 0

@@ -19,8 +19,8 @@ CASES = [
     ("DLR801", "Random seeds were not fixed, so results may vary.", "import numpy as np\nx = np.random.rand(3)\n",
      False),
     ("DLR801", "Random seeds were fixed to 42.",
-     "import torch\nfrom torch.utils.data import DataLoader\ng = torch.Generator().manual_seed(0)\n"
-     "loader = DataLoader([1, 2], shuffle=True, generator=g)\n", False),
+     ("import torch\nfrom torch.utils.data import DataLoader\ng = torch.Generator().manual_seed(0)\n"
+     "loader = DataLoader([1, 2], shuffle=True, generator=g)\n"), False),
     ("DLR801", "Random seeds were fixed to 42.",
      "import numpy as np\nrng = np.random.default_rng()\nx = rng.integers(0, 10)\n", True),
     ("DLR801", "Random seeds were fixed to 42.",
@@ -36,14 +36,14 @@ CASES = [
      "from sklearn import svm\nsvm.SVC().fit(X, y)\n", False),
     # DLR803: metric reported, never computed
     ("DLR803", "The model reached an MCC of 0.61.",
-     "from sklearn.metrics import make_scorer, matthews_corrcoef, roc_auc_score\n"
-     "scorer = make_scorer(matthews_corrcoef)\nprint(roc_auc_score(y, p))\n", False),
+     ("from sklearn.metrics import make_scorer, matthews_corrcoef, roc_auc_score\n"
+     "scorer = make_scorer(matthews_corrcoef)\nprint(roc_auc_score(y, p))\n"), False),
     ("DLR803", "The model reached an average precision of 0.61.",
-     "from sklearn.model_selection import cross_validate\nfrom sklearn.metrics import roc_auc_score\n"
-     "cross_validate(model, X, y, scoring={'acc': 'accuracy', 'ap': 'average_precision'})\n", False),
+     ("from sklearn.model_selection import cross_validate\nfrom sklearn.metrics import roc_auc_score\n"
+     "cross_validate(model, X, y, scoring={'acc': 'accuracy', 'ap': 'average_precision'})\n"), False),
     ("DLR803", "The model reached an average precision of 0.61.",
-     "from sklearn.model_selection import GridSearchCV\nfrom sklearn.metrics import roc_auc_score\n"
-     "SCORING = 'average_precision'\nGridSearchCV(model, grid, scoring=SCORING)\n", False),
+     ("from sklearn.model_selection import GridSearchCV\nfrom sklearn.metrics import roc_auc_score\n"
+     "SCORING = 'average_precision'\nGridSearchCV(model, grid, scoring=SCORING)\n"), False),
     ("DLR803", "The model reached an average precision of 0.61.",
      "from sklearn.metrics import get_scorer, roc_auc_score\nscore = get_scorer('average_precision')\n", False),
     ("DLR803", "The model reached a specificity of 0.91.",
@@ -52,18 +52,18 @@ CASES = [
      "from sklearn.metrics import roc_auc_score\nprint(roc_auc_score(y, p))\n", True),
     # DLR804: split by patient, not in the code
     ("DLR804", "The data were split by patient into training and test sets.",
-     "import pandas as pd\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv('x.csv')\n"
-     "patients = df['patient_id'].unique()\ntrain_ids, test_ids = train_test_split(patients, random_state=0)\n", False),
+     ("import pandas as pd\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv('x.csv')\n"
+     "patients = df['patient_id'].unique()\ntrain_ids, test_ids = train_test_split(patients, random_state=0)\n"), False),
     ("DLR804", "The data were split by patient into training and test sets.",
-     "import pandas as pd\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv('x.csv')\n"
-     "df = df.drop_duplicates()\ntrain, test = train_test_split(df, random_state=0)\n", True),
+     ("import pandas as pd\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv('x.csv')\n"
+     "df = df.drop_duplicates()\ntrain, test = train_test_split(df, random_state=0)\n"), True),
     ("DLR804", "The images were not split by patient, which is a limitation.",
      "from sklearn.model_selection import train_test_split\ntrain, test = train_test_split(df, random_state=0)\n",
      False),
     # DLR805: hyperparameter values
     ("DLR805", "We used a batch size of 32.",
-     "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--batch-size', type=int, default=32)\n"
-     "from torch.utils.data import DataLoader\nloader = DataLoader(ds, batch_size=256)\n", False),
+     ("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--batch-size', type=int, default=32)\n"
+     "from torch.utils.data import DataLoader\nloader = DataLoader(ds, batch_size=256)\n"), False),
     ("DLR805", "We used a batch size of 32.",
      "import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--batch-size', type=int, default=64)\n",
      True),

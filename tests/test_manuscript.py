@@ -339,10 +339,10 @@ def test_causal_language_from_model_results_is_flagged(tmp_path, sentence):
     ("Methods", "Our protein language model is pretrained with a causal language modelling objective."),
     ("Discussion", "Our model is mechanistically interpretable."),
     # causal conclusions from causal methods or experiments
-    ("Results", "Using Mendelian randomisation, we show that BMI causes type 2 diabetes, consistent with the model's "
-                "feature importances."),
-    ("Results", "In the CRISPR knockout experiment, we show that deleting the enhancer caused a 60% drop in "
-                "expression, confirming the model's prediction."),
+    ("Results", ("Using Mendelian randomisation, we show that BMI causes type 2 diabetes, consistent with the model's "
+                "feature importances.")),
+    ("Results", ("In the CRISPR knockout experiment, we show that deleting the enhancer caused a 60% drop in "
+                "expression, confirming the model's prediction.")),
 ])
 def test_innocent_uses_are_not_flagged(tmp_path, section, sentence):
     document = read_document(write(tmp_path / "paper.md", f"## {section}\n\n{sentence}\n"), "paper.md")

@@ -45,8 +45,8 @@ CASES = [
      "found"),
     ("split-method", M, "Patients, not radiographs, were randomly assigned to the training and test sets.", "found"),
     # split-independence
-    ("split-independence", M, "The data were split at the patient level, so that all slides of a patient are in "
-                              "the same set.", "found"),
+    ("split-independence", M, ("The data were split at the patient level, so that all slides of a patient are in "
+                              "the same set."), "found"),
     ("split-independence", M, "No patient contributed images to more than one split.", "found"),
     ("split-independence", M, "There was no overlap of patients between training and test sets.", "found"),
     ("split-independence", M, "Patients in the training set did not appear in the test set.", "found"),
@@ -59,18 +59,18 @@ CASES = [
      "found"),
     ("split-independence", M, "Each genotype comes from a different individual.", "found"),
     ("split-independence", M, "Subjects were evaluated by subject-level five-fold cross-validation.", "found"),
-    ("split-independence", M, "The split was stratified by hospital so that every hospital contributed patients to "
-                              "each set.", "missing"),
+    ("split-independence", M, ("The split was stratified by hospital so that every hospital contributed patients to "
+                              "each set."), "missing"),
     ("split-independence", D, "The images were not split by patient, which is a limitation.", "missing"),
     ("split-independence", I, "Models must be evaluated on data split by patient [5].", "missing"),
     # preprocessing-on-train
     ("preprocessing-on-train", M, "Features were normalized using training-set statistics.", "found"),
     ("preprocessing-on-train", M, "Gene expression was quantile normalised using the training samples as reference.",
      "found"),
-    ("preprocessing-on-train", M, "PCA was fitted to the training data and the test data were projected onto its "
-                                  "components.", "found"),
-    ("preprocessing-on-train", M, "Features were standardised. Scaling was part of a scikit-learn pipeline fitted on "
-                                  "each training fold.", "found"),
+    ("preprocessing-on-train", M, ("PCA was fitted to the training data and the test data were projected onto its "
+                                  "components."), "found"),
+    ("preprocessing-on-train", M, ("Features were standardised. Scaling was part of a scikit-learn pipeline fitted on "
+                                  "each training fold."), "found"),
     ("preprocessing-on-train", M, "Features were standardised. Within each fold, the model was trained for 50 epochs.",
      "missing"),
     ("preprocessing-on-train", M, "We selected the 2,000 most variable genes.", "missing"),
@@ -83,20 +83,20 @@ CASES = [
     ("baseline", M, "A linear classifier head was trained on top of the frozen encoder.", "missing"),
     ("baseline", M, "We compared the network with a random forest.", "found"),
     # baseline-tuning
-    ("baseline-tuning", M, "We compared with logistic regression. The regularization strength C of the logistic "
-                           "regression was chosen by 5-fold cross-validation on the training set.", "found"),
-    ("baseline-tuning", M, "We compared with a random forest. For the random forest, we searched n_estimators in "
-                           "{100, 500, 1000} and max_depth in {5, 10, None}.", "found"),
-    ("baseline-tuning", M, "As a baseline we trained an XGBoost classifier. Its hyperparameters were tuned by a random "
-                           "search over 50 configurations.", "found"),
+    ("baseline-tuning", M, ("We compared with logistic regression. The regularization strength C of the logistic "
+                           "regression was chosen by 5-fold cross-validation on the training set."), "found"),
+    ("baseline-tuning", M, ("We compared with a random forest. For the random forest, we searched n_estimators in "
+                           "{100, 500, 1000} and max_depth in {5, 10, None}."), "found"),
+    ("baseline-tuning", M, ("As a baseline we trained an XGBoost classifier. Its hyperparameters were tuned by a random "
+                           "search over 50 configurations."), "found"),
     ("baseline-tuning", M, "We compared with a random forest.", "missing"),
     # hyperparameters
     ("hyperparameters", M, "We used lr=0.001 and batch_size=64.", "found"),
-    ("hyperparameters", M, "| Hyperparameter | Value |\n|---|---|\n| Learning rate | 1e-4 |\n| Batch size | 32 |\n"
-                           "| Epochs | 50 |", "found"),
+    ("hyperparameters", M, ("| Hyperparameter | Value |\n|---|---|\n| Learning rate | 1e-4 |\n| Batch size | 32 |\n"
+                           "| Epochs | 50 |"), "found"),
     # hyperparameter-search
-    ("hyperparameter-search", M, "The learning rate was selected from {1e-3, 1e-4, 1e-5} according to validation "
-                                 "AUROC.", "found"),
+    ("hyperparameter-search", M, ("The learning rate was selected from {1e-3, 1e-4, 1e-5} according to validation "
+                                 "AUROC."), "found"),
     ("hyperparameter-search", M, "We tried learning rates of 1e-3, 1e-4 and 1e-5 and kept the best on the tuning set.",
      "found"),
     ("hyperparameter-search", M, "Hyperparameters were selected by maximizing the validation AUROC.", "found"),
@@ -119,42 +119,42 @@ CASES = [
     ("metrics", M, "Only 4% of the 12,000 variants were pathogenic. We report accuracy and AUROC.", "missing"),
     ("metrics", M, "Only 2% of the 180,000 tiles were labelled positive. We report accuracy.", "missing"),
     ("metrics", M, "Malignant lesions were rare (1 in 40 scans). We report the AUROC.", "missing"),
-    ("metrics", M, "The two classes were balanced (2,000 cases and 2,000 controls), so there was no class imbalance. "
-                   "We report accuracy.", "found"),
+    ("metrics", M, ("The two classes were balanced (2,000 cases and 2,000 controls), so there was no class imbalance. "
+                   "We report accuracy."), "found"),
     ("metrics", R, "| Model | AUROC | AUPRC |\n|---|---|---|\n| CNN | 0.91 | 0.45 |", "found"),
     # uncertainty
     ("uncertainty", M, "Confidence intervals were obtained by bootstrapping the test set 1,000 times.", "found"),
-    ("uncertainty", M, "All experiments were repeated with five random seeds and we report mean and standard "
-                       "deviation.", "found"),
+    ("uncertainty", M, ("All experiments were repeated with five random seeds and we report mean and standard "
+                       "deviation."), "found"),
     ("uncertainty", R, "Across ten random seeds, the accuracy ranged from 0.84 to 0.88.", "found"),
     ("uncertainty", R, "Error bars show the standard deviation of expression across three biological replicates.",
      "missing"),
     # negative-control
     ("negative-control", R, "The model trained on shuffled labels did not exceed chance (AUROC 0.50).", "found"),
-    ("negative-control", M, "We also trained the model on dinucleotide-shuffled sequences as a control for sequence "
-                            "composition.", "found"),
-    ("negative-control", M, "Differences in AUROC between the two models were assessed with a paired permutation "
-                            "test.", "missing"),
+    ("negative-control", M, ("We also trained the model on dinucleotide-shuffled sequences as a control for sequence "
+                            "composition."), "found"),
+    ("negative-control", M, ("Differences in AUROC between the two models were assessed with a paired permutation "
+                            "test."), "missing"),
     ("negative-control", M, "Untransfected cells served as negative controls for the staining.", "missing"),
     ("negative-control", D, "A negative control would be useful.", "missing"),
     ("negative-control", D, "A label-shuffle control was not performed.", "missing"),
     # external-validation
     ("external-validation", R, "The model was then tested prospectively on 312 consecutive patients.", "found"),
     ("external-validation", R, "The model was tested on data collected in 2021, after the training period.", "found"),
-    ("external-validation", R, "To test generalisation, we applied the model without retraining to the TCGA-LUAD "
-                               "cohort, which was not used for training or tuning.", "found"),
-    ("external-validation", R, "Performance was also assessed on a second, independently generated data set from "
-                               "GSE12345.", "found"),
-    ("external-validation", R, "The model was evaluated on 3,100 radiographs from two other hospitals that contributed "
-                               "no training data.", "found"),
+    ("external-validation", R, ("To test generalisation, we applied the model without retraining to the TCGA-LUAD "
+                               "cohort, which was not used for training or tuning."), "found"),
+    ("external-validation", R, ("Performance was also assessed on a second, independently generated data set from "
+                               "GSE12345."), "found"),
+    ("external-validation", R, ("The model was evaluated on 3,100 radiographs from two other hospitals that contributed "
+                               "no training data."), "found"),
     ("external-validation", R, "Without retraining, the model was externally validated on 612 slides.", "found"),
-    ("external-validation", M, "Patients were randomly split into a training cohort (70%) and a validation cohort "
-                               "(30%).", "missing"),
+    ("external-validation", M, ("Patients were randomly split into a training cohort (70%) and a validation cohort "
+                               "(30%)."), "missing"),
     ("external-validation", M, "We randomly held out an independent test set of 20% of the images.", "missing"),
     ("external-validation", D, "No external validation was performed.", "missing"),
     # interpretability
-    ("interpretability", R, "Variable importance was estimated by permuting each input feature in the test set and "
-                            "measuring the drop in AUROC. Lactate was the most important variable.", "found"),
+    ("interpretability", R, ("Variable importance was estimated by permuting each input feature in the test set and "
+                            "measuring the drop in AUROC. Lactate was the most important variable."), "found"),
     ("interpretability", R, "The network focused on the tumour margin when predicting recurrence.", "missing"),
     # code-availability
     ("code-availability", A, "An R package implementing the method is on CRAN.", "found"),
@@ -171,15 +171,15 @@ CASES = [
      "missing"),
     ("data-availability", D, "Few labelled sequences are available for rare protein families.", "missing"),
     # ethics and consent
-    ("ethics-approval", "Abstract", "We predict the pathogenicity of missense variants from sequence alone, which "
-                                    "could aid clinical diagnosis.", "not_applicable"),
-    ("ethics-approval", A, "We studied 400 patients. De-identified data are available on request with the approval "
-                           "of the ethics committee.", "missing"),
+    ("ethics-approval", "Abstract", ("We predict the pathogenicity of missense variants from sequence alone, which "
+                                    "could aid clinical diagnosis."), "not_applicable"),
+    ("ethics-approval", A, ("We studied 400 patients. De-identified data are available on request with the approval "
+                           "of the ethics committee."), "missing"),
     ("consent", M, "We studied 400 patients. Patients agreed in writing to take part in the study.", "found"),
     # limitations
     ("limitations", D, "We note three weaknesses of our approach.", "found"),
-    ("limitations", D, "Our results are restricted to European-ancestry individuals and need replication in other "
-                       "populations.", "found"),
+    ("limitations", D, ("Our results are restricted to European-ancestry individuals and need replication in other "
+                       "populations."), "found"),
     ("limitations", D, "Its performance was limited by the small number of positive cases.", "found"),
     ("limitations", M, "The input length is limited to 512 tokens.", "missing"),
 ]

@@ -13,8 +13,17 @@ from dlreview.manuscript.checklist import ITEMS, MISSING, Status, evaluate
 from dlreview.manuscript.claims import Claim, extract_claims
 from dlreview.manuscript.document import MANUSCRIPT_SUFFIXES, Document, ManuscriptError, Sentence, read_document
 
-__all__ = ["MANUSCRIPT_SUFFIXES", "Claim", "Document", "ManuscriptError", "ManuscriptReview", "extract_claims",
-           "read_document", "review", "manuscript_rules"]
+__all__ = [
+    "MANUSCRIPT_SUFFIXES",
+    "Claim",
+    "Document",
+    "ManuscriptError",
+    "ManuscriptReview",
+    "extract_claims",
+    "manuscript_rules",
+    "read_document",
+    "review",
+]
 
 CAUSAL_RULE = "DLR701"
 

@@ -186,21 +186,21 @@ def _split_sizes(document: Document, sentence: Sentence) -> bool:
         return False
     patterns = [
         rf"{_SPLIT_WORD}(?: \w+){{0,3}}\s*\(\s*[nN]\s*[=:]\s*(?:{_COUNT})",
-        rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
-        rf"held out |set aside )?(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}",
-        rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:were |was )(?:used |assigned |allocated |reserved |kept |held out |set "
-        rf"aside )(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}",
-        rf"(?:held out|set aside|reserved|kept|withheld) (?:\w+ )?(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+"
-        rf"(?:as|for)",
-        rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:\w+\s+){{0,2}}(?:formed|made up|constituted|comprised|"
-        rf"were in|went to|composed)(?: the| a)? {_SPLIT_WORD}",
-        rf"folds? (?:\w+ ){{0,2}}(?:held|had|contained|included|comprised|of) (?:about |approximately |~|around )?"
-        rf"(?:{_COUNT})",
-        rf"{_SPLIT_WORD} (?:set|cohort|split|partition|data|fold)\s*\(\s*(?:n\s*=\s*)?(?:{_COUNT})(?:\s+[\w-]+)?"
-        rf"\s*[),;]",
+        (rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
+        rf"held out |set aside )?(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}"),
+        (rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:were |was )(?:used |assigned |allocated |reserved |kept |held out |set "
+        rf"aside )(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}"),
+        (rf"(?:held out|set aside|reserved|kept|withheld) (?:\w+ )?(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+"
+        rf"(?:as|for)"),
+        (rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:\w+\s+){{0,2}}(?:formed|made up|constituted|comprised|"
+        rf"were in|went to|composed)(?: the| a)? {_SPLIT_WORD}"),
+        (rf"folds? (?:\w+ ){{0,2}}(?:held|had|contained|included|comprised|of) (?:about |approximately |~|around )?"
+        rf"(?:{_COUNT})"),
+        (rf"{_SPLIT_WORD} (?:set|cohort|split|partition|data|fold)\s*\(\s*(?:n\s*=\s*)?(?:{_COUNT})(?:\s+[\w-]+)?"
+        rf"\s*[),;]"),
         rf"(?:{_COUNT})\s+{_SPLIT_WORD}(?: and| or|,)",
-        rf"{_SPLIT_WORD} (?:set|cohort|split|data|partition|fold)s?\s+(?:of|with|comprised|comprising|contained|"
-        rf"containing|consisted of|consisting of|included|including|had|has|holds?)\s+(?:\w+ ){{0,2}}(?:{_COUNT})",
+        (rf"{_SPLIT_WORD} (?:set|cohort|split|data|partition|fold)s?\s+(?:of|with|comprised|comprising|contained|"
+        rf"containing|consisted of|consisting of|included|including|had|has|holds?)\s+(?:\w+ ){{0,2}}(?:{_COUNT})"),
         rf"{_SPLIT_WORD}(?: \w+){{0,2}}\s*[:=]\s*(?:{_COUNT})\s+{_UNIT}",
         rf"(?:each|every) fold (?:\w+ ){{0,3}}(?:{_COUNT})",
         rf"folds? (?:of|with|containing|holding) (?:about |approximately |~|between )?(?:{_COUNT})",
@@ -281,16 +281,19 @@ _SPLIT_BY_GROUP = _any(
     r"(?:held[- ]out|holding out|left out|leaving out|withheld) (?:\w+ ){0,2}chromosomes?|chromosomes? (?:\d+|[XY])\b"
     r"(?:(?:,| and| or) (?:\d+|[XY])\b)* (?:\w+ ){0,4}(?:held[- ]out|for testing|as (?:the )?test|test set)|"
     r"(?:test|held[- ]out) (?:\w+ ){0,3}chromosomes? (?:\d+|[XY])\b",
-    rf"(?:patients|subjects|participants|donors|individuals|animals|mice),? (?:not|rather than) [\w-]+,? were "
-    rf"(?:randomly )?(?:assigned|split|allocated|divided|sampled)",
+    r"(?:patients|subjects|participants|donors|individuals|animals|mice),? (?:not|rather than) [\w-]+,? were "
+    r"(?:randomly )?(?:assigned|split|allocated|divided|sampled)",
     rf"(?:all|the) (?:samples|images|slides|scans|records|sequences|recordings|tiles|patches|visits|stays|cells|"
     rf"reads|measurements|spectra|radiographs|photographs|admissions|ECGs|notes) (?:\w+ ){{0,3}}(?:from|of) (?:the same|"
     rf"a given|each|one|a single|an?) (?:{_GROUPS})\b "
     rf"(?:\w+ ){{0,4}}(?:same|single|one) (?:split|set|fold|partition)",
+    sections=_NOT_INTRODUCTION)
+# samples independent by design: one per individual (nothing to keep apart)
+_INDEPENDENT_SAMPLES = _any(
     rf"\b(?:one|a single) (?:sample|image|scan|record|sequence|recording|slide|genotype) per (?:{_GROUPS})\b",
-    rf"each (?:sample|image|record|scan|slide|strain|individual|animal|plant|patient|sequence|profile|isolate|"
-    rf"genotype) (?:\w+ ){{0,2}}(?:comes|came|is|was|carries|carried|represents|has|had|derives|derived) "
-    rf"(?:from )?an? (?:different|distinct|unique|separate|single)",
+    r"each (?:sample|image|record|scan|slide|strain|individual|animal|plant|patient|sequence|profile|isolate|"
+    r"genotype) (?:\w+ ){0,2}(?:comes|came|is|was|carries|carried|represents|has|had|derives|derived) "
+    r"(?:from )?an? (?:different|distinct|unique|separate|single)",
     sections=_NOT_INTRODUCTION)
 _GROUPS_APART = _any(
     rf"\bno (?:{_GROUPS})\b (?:\w+ ){{0,5}}(?:in|across|between|to|into) (?:both|more than one|multiple|several|"
@@ -304,8 +307,13 @@ _GROUPS_APART = _any(
     negatable=False, sections=_NOT_INTRODUCTION)
 
 
-def _split_independence(document: Document, sentence: Sentence) -> bool:
+def split_by_group(document: Document, sentence: Sentence) -> bool:
+    """The sentence says related samples were kept apart across the splits (what DLR804 checks in the code)."""
     return _SPLIT_BY_GROUP(document, sentence) or _GROUPS_APART(document, sentence)
+
+
+def _split_independence(document: Document, sentence: Sentence) -> bool:
+    return split_by_group(document, sentence) or _INDEPENDENT_SAMPLES(document, sentence)
 
 _FIXED_TRANSFORM = _re(r"divid\w* by (?:255|\d+)|range (?:of )?\[?0(?:\.0)?(?:,| to|-)|\blog[- ]?(?:2|10)?[- ]?transform|"
                        r"\blog\(|resiz|crop|augment|per[- ](?:image|sample|cell|read)|library size|counts per million|"
@@ -377,20 +385,20 @@ _BASELINE_TUNED = _any(
          rf"max_depth|n_estimators|number of trees|maximum depth|regulari[sz]ation (?:strength|parameter)")
 
 _HYPERPARAMETERS = [
-    r"learning rates? (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|set to |to )?(?:\d|10\^|1e)|(?:\d|10\^|1e)\S* learning rate|"
-    r"\blr\s*[=:]\s*\d|learning[ _]rate\s*[|:=]\s*(?:\d|10\^|1e)",
-    r"batch(?:es)? (?:size|sizes) (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|set to )?\d|(?:batches|mini-?batches) of \d|"
-    r"\d+ (?:samples|images|sequences) per (?:mini-?)?batch|batch[ _]size\s*[|:=]\s*\d",
-    r"\d+ (?:training )?epochs|epochs\s*[|:=]\s*\d|epochs (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|to )?\d|"
+    (r"learning rates? (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|set to |to )?(?:\d|10\^|1e)|(?:\d|10\^|1e)\S* learning rate|"
+    r"\blr\s*[=:]\s*\d|learning[ _]rate\s*[|:=]\s*(?:\d|10\^|1e)"),
+    (r"batch(?:es)? (?:size|sizes) (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|set to )?\d|(?:batches|mini-?batches) of \d|"
+    r"\d+ (?:samples|images|sequences) per (?:mini-?)?batch|batch[ _]size\s*[|:=]\s*\d"),
+    (r"\d+ (?:training )?epochs|epochs\s*[|:=]\s*\d|epochs (?:\w+ ){0,2}(?:of |was |were |= ?|: ?|to )?\d|"
     r"(?:for|over|up to|maximum of) "
-    r"\d+ (?:training )?(?:epochs|iterations|steps)",
-    r"dropout (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|p ?= ?|probability )?0?\.\d|dropout (?:rate|probability) "
-    r"(?:\w+ ){0,2}\d",
+    r"\d+ (?:training )?(?:epochs|iterations|steps)"),
+    (r"dropout (?:\w+ ){0,3}(?:of |was |were |= ?|: ?|p ?= ?|probability )?0?\.\d|dropout (?:rate|probability) "
+    r"(?:\w+ ){0,2}\d"),
     r"weight decay (?:\w+ ){0,2}(?:of |= ?|: ?)?(?:\d|10\^|1e)|\bL2 (?:\w+ ){0,2}(?:of |= ?|: ?|λ ?= ?)(?:\d|10\^|1e)",
-    r"\d+ (?:hidden |convolutional |dense |fully[- ]connected |transformer |LSTM |GRU |residual |attention )?"
-    r"(?:layers|blocks|attention heads|heads)|(?:layers|blocks) (?:of |with )\d+ (?:units|neurons|filters|channels)",
-    r"\d+ (?:hidden )?(?:units|neurons|filters|channels|hidden dimensions?)|hidden (?:size|dimension|units?) "
-    r"(?:\w+ ){0,2}(?:of |= ?|: ?)?\d|embedding (?:size|dimension) (?:\w+ ){0,2}(?:of |= ?|: ?)?\d",
+    (r"\d+ (?:hidden |convolutional |dense |fully[- ]connected |transformer |LSTM |GRU |residual |attention )?"
+    r"(?:layers|blocks|attention heads|heads)|(?:layers|blocks) (?:of |with )\d+ (?:units|neurons|filters|channels)"),
+    (r"\d+ (?:hidden )?(?:units|neurons|filters|channels|hidden dimensions?)|hidden (?:size|dimension|units?) "
+    r"(?:\w+ ){0,2}(?:of |= ?|: ?)?\d|embedding (?:size|dimension) (?:\w+ ){0,2}(?:of |= ?|: ?)?\d"),
     r"kernel size (?:\w+ ){0,2}(?:of |= ?|: ?)?\d|\d+ ?[x×] ?\d+ (?:kernels|filters|convolutions)",
     r"momentum (?:\w+ ){0,2}(?:of |= ?|: ?)?0?\.\d|patience (?:\w+ ){0,2}(?:of |= ?|: ?)?\d",
     r"(?:Adam|AdamW|SGD|RMSprop|Adagrad)(?: optimi[sz]er)? (?:\w+ ){0,5}(?:\d|10\^|1e)",
@@ -531,7 +539,8 @@ _INTERPRETATION = _any(
     r"mutagenesis|occlusion|layer-?wise relevance|\bLRP\b|(?:gradient|perturbation)[- ]based attribution|TreeSHAP|"
     r"feature attributions?|Gini importance|impurity[- ]based|mean decrease (?:in )?(?:impurity|accuracy)|"
     r"(?:coefficients|weights) of the (?:logistic|linear|lasso|ridge)|SmoothGrad|guided backprop|"
-    r"TCAV|counterfactual explanations?|attribution method|permut\w+ (?:each |every |the )?(?:input )?(?:features?|"
+    r"TCAV|counterfactual explanations?|attribution method|ANOVA F-?(?:score|statistic|test)|mutual information|"
+    r"univariate (?:test|statistic|ranking|selection)|permut\w+ (?:each |every |the )?(?:input )?(?:features?|"
     r"variables?|predictors?)|(?:variable|feature) importance (?:was|were) (?:estimated|computed|measured|assessed) "
     r"(?:by|with|using)", negatable=False)
 _CODE_AVAILABLE = _any(
@@ -638,7 +647,7 @@ def _data_availability(document: Document, sentence: Sentence) -> bool:
     if _DATA_AVAILABLE(document, sentence) or _DATA_AVAILABLE_NAMED(document, sentence):
         return True
     return bool(sentence.section == "availability" and re.search(r"availab|accessible|request|https?://|accession|"
-                                                                 r"obtain|download|deposit", sentence.text, re.I)
+                                                                 r"obtain|download|deposit", sentence.text, re.IGNORECASE)
                 and (_DATA_NOUN.search(sentence.text) or _DATABASE.search(sentence.text)))
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dlreview.manuscript.document import Document, Sentence, Table
 
 # Normalised metric names, and whether a higher value is better.
 METRICS = {
@@ -60,19 +64,15 @@ class Claim:
 
 
 # ------------------------------------------------------------------------------------------------------ extraction
-import re  # noqa: E402
-
-from dlreview.manuscript.document import Document, Place, Sentence, Table  # noqa: E402
-
 _PROPORTIONS = frozenset({"accuracy", "balanced_accuracy", "roc_auc", "pr_auc", "f1", "precision", "recall",
                           "sensitivity", "specificity"})
 _CORRELATIONS = frozenset({"mcc", "r2", "pearson_r", "spearman_r"})
 # Order matters: longer names first, so "balanced accuracy" is not read as "accuracy".
 _METRIC_NAMES = [
-    ("pr_auc", r"(?:area under (?:the )?precision[- ]recall curve|precision[- ]recall (?:AUC|area under (?:the )?"
-               r"curve)|PR[- ]?AUC|AUC[- ]?PR|AUPRC|AUPR|average precision|\bmAP\b|\bAP\b)"),
-    ("roc_auc", r"(?:area under (?:the )?(?:receiver[- ]operating[- ]characteristic|ROC) curve|ROC[- ]?AUC|"
-                r"AUC[- ]?ROC|AUROC|c[- ]statistics?|AUCs?\b)"),
+    ("pr_auc", (r"(?:area under (?:the )?precision[- ]recall curve|precision[- ]recall (?:AUC|area under (?:the )?"
+               r"curve)|PR[- ]?AUC|AUC[- ]?PR|AUPRC|AUPR|average precision|\bmAP\b|\bAP\b)")),
+    ("roc_auc", (r"(?:area under (?:the )?(?:receiver[- ]operating[- ]characteristic|ROC) curve|ROC[- ]?AUC|"
+                r"AUC[- ]?ROC|AUROC|c[- ]statistics?|AUCs?\b)")),
     ("balanced_accuracy", r"balanced accurac(?:y|ies)"),
     ("accuracy", r"(?:classification |overall |top-1 )?accurac(?:y|ies)|\bACC\b"),
     ("f1", r"(?:macro[- ]|micro[- ]|weighted[- ])?(?:F1[- ]?scores?|F1|F[- ]scores?|F[- ]measure|F1[- ]measure)"),
@@ -84,10 +84,10 @@ _METRIC_NAMES = [
     ("r2", r"\bR\s?\^\s?2\b|\bR²|\bR2\b|coefficient of determination|\br-squared\b|\bR-squared\b"),
     ("rmse", r"\bRMSE\b|root[- ]mean[- ]squared?[- ]error"),
     ("mae", r"\bMAE\b|mean absolute error"),
-    ("pearson_r", r"Pearson(?:'s)?(?: product[- ]moment)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*r\s*\)?)?|"
-                  r"(?-i:\br)(?=\s*=)"),
-    ("spearman_r", r"Spearman(?:'s)?(?: rank)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*(?:rho|ρ|r_?s|r)"
-                   r"\s*\)?)?|(?:\brho|ρ)(?=\s*=)"),
+    ("pearson_r", (r"Pearson(?:'s)?(?: product[- ]moment)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*r\s*\)?)?|"
+                  r"(?-i:\br)(?=\s*=)")),
+    ("spearman_r", (r"Spearman(?:'s)?(?: rank)?(?: correlations?)?(?: coefficients?)?(?:\s*\(?\s*(?:rho|ρ|r_?s|r)"
+                   r"\s*\)?)?|(?:\brho|ρ)(?=\s*=)")),
 ]
 # Abbreviations that tables use in their headers ("Bal. acc.", "Sens.", "Spec.").
 _HEADER_METRIC = re.compile(r"(?P<balanced_accuracy>\bbal(?:anced|\.)? ?acc(?:uracy|\.)?)|(?P<sensitivity>\bsens\.?(?!\w))|"
@@ -123,6 +123,7 @@ _NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|\b[pP]\s*[<=>≤≥]\s*
                                  r"\s*|weight decay(?: of)?\s*|batch size(?: of)?\s*|\$|version\s*|v|"
                                  r"(?:19|20)\d\d\s*[-–]\s*)$", re.IGNORECASE)
 _GENERIC_MODELS = (
+    r"(?:[A-Za-z0-9]+-(?:only|based|pretrained|trained|layer|tuned|free) )?"
     r"(?:\dD |deep |convolutional |recurrent |graph |fully[- ]connected |feed[- ]forward |attention[- ]|"
     r"bidirectional |Bi-?)?(?:neural network|CNN|RNN|LSTM|GRU|MLP|multilayer perceptron|transformer|autoencoder|"
     r"GNN|GCN|GAT|GIN|MPNN|graph (?:attention|convolutional|isomorphism) network|ensemble|"
@@ -184,7 +185,7 @@ _SPLITS = [
 ]
 
 
-def extract_claims(source: Document | Path | str) -> list[Claim]:  # noqa: F821 - Path imported below
+def extract_claims(source: Document | Path | str) -> list[Claim]:
     """Every metric value the manuscript reports, from its sentences and its tables."""
     if not isinstance(source, Document):
         from dlreview.manuscript.document import read_document
@@ -327,7 +328,7 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
         metric = None
         previous = [m for m in metrics if m[1] <= match.start()]
         if previous:
-            start, end, name = previous[-1]
+            _, end, name = previous[-1]
             between = text[end:match.start()]
             last_value = values[-1] if values and values[-1][1] > end else None
             if last_value is not None:
@@ -344,6 +345,9 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
                     metric = values[position][2] if position < compared else last_value[2]
                 elif glue:
                     metric = last_value[2]
+                elif _MODEL_GLUE.match(text[last_value[1]:match.start()]) and models.search(
+                        text[last_value[1]:match.start()]):
+                    metric = last_value[2]   # "0.784, and the waveform-only CNN 0.752"
                 elif _COMPARED_IN_PARENTHESES.search(text[last_value[1]:match.start()]):
                     percent = bool(match.group("unit"))
                     metric = next((v[2] for v in values if v[3] == percent), values[0][2])
@@ -355,10 +359,9 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
         following = [m for m in metrics if m[0] >= match.end()]
         spread_from = match.end()
         if following and re.match(r"^\s*(?:in |for |on )?(?:the |an? |mean |average )?$",
-                                  text[match.end():following[0][0]]):
-            if metric is None or not re.search(r"\b(?:of|was|were|=|:|reached|achieved|is)\s*$",
-                                               text[:match.start()]):
-                metric, spread_from = following[0][2], following[0][1]
+                                  text[match.end():following[0][0]]) and (
+                metric is None or not re.search(r"\b(?:of|was|were|=|:|reached|achieved|is)\s*$", text[:match.start()])):
+            metric, spread_from = following[0][2], following[0][1]
         if metric is None:
             continue
         scaled = _scaled(metric, match.group("number"), bool(match.group("unit")), percent_context)
@@ -376,12 +379,15 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
             path=sentence.place.path, line=sentence.place.line, page=sentence.place.page, sentence=text,
             source="text", spread=spread,
         ))
-    return _attach_context(_respectively(claims, values, metrics, text), values, text, models)
+    return _attach_context(_respectively(claims, values, metrics, text), values, text, models,
+                           compared or None)
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:(?:for|across|over|on|in|at) [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*"
                         r"(?P<compare>against|versus|vs\.?|compared (?:with|to)|(?:higher|lower|better|worse) than(?: "
                         r"(?:either|both|that of|those of))?|than)(?!\w))\s*$", re.IGNORECASE)
+_MODEL_GLUE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:and|or|while|whereas)\s+(?:the |a |an |our )?[\w-]+(?: [\w-]+){0,2}"
+                         r"\s*(?:reached|achieved|obtained|had|with|of)?\s*$", re.IGNORECASE)
 # a value in parentheses after a model that a sentence compares with ("higher than ResNet-50 (0.941)")
 _COMPARED_IN_PARENTHESES = re.compile(r"(?:against|versus|vs\.?|compared (?:with|to)|than|either|or|and)\s+(?:the |a |an )?"
                                       r"[\w-]+(?: [\w-]+){0,3}\s*\($", re.IGNORECASE)
@@ -411,7 +417,7 @@ def _respectively(claims: list[Claim], values: list[tuple], metrics: list[tuple]
 
 
 def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]], text: str,
-                    models: re.Pattern) -> list[Claim]:
+                    models: re.Pattern, compared_from: int | None = None) -> list[Claim]:
     """The model and split each value refers to. "respectively" pairs a list of values with a list of models;
     otherwise a model named right after the value ("0.52 for the logistic regression") or the nearest named before
     it. The split is the nearest named before the value (or after it, in the same clause)."""
@@ -441,6 +447,11 @@ def _attach_context(claims: list[Claim], values: list[tuple[int, int, str, bool]
             if following is not None and re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:for|of|by|with|from) "
                                                   r"(?:the |a |an |our )?(?:[\w-]+ )?$", gap):
                 model = following[2]
+        if model is None and compared_from is not None and index >= compared_from:
+            named = re.match(r"(?:\s*(?:,|and|or)\s*[-−–]?(?:\d[\d.,]*|\.\d+)\s?%?)*\s*(?:\([^)]*\)\s*)?,?\s*for "
+                             r"(?:the |a |an )?((?:[\w-]+ ){0,3}?[\w-]+)(?=\s*(?:[,.;)]|$|\bon\b|\bin\b|\bat\b))",
+                             text[end:])
+            model = named.group(1) if named else None   # "compared with 0.664 for homology transfer"
         if model is None:
             before = [m for m in mentions if m[1] <= start]
             model = before[-1][2] if before else None
@@ -508,6 +519,3 @@ def _table_claims(table: Table) -> list[Claim]:
                 model=model or None, split=row_split or _split_of(headers[column]) or caption_split, spread=spread,
             ))
     return claims
-
-
-from pathlib import Path  # noqa: E402

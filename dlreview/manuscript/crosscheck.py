@@ -264,12 +264,15 @@ _GROUP_SPLITS = re.compile(r"Group|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSp
 
 
 def split_not_performed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
-    status = next(s for s in review.checklist if s.item.key == "split-independence")
-    if status.status != "found" or code.splits == 0:
+    from dlreview.manuscript.checklist import split_by_group
+
+    if code.splits == 0:
         return
-    words = _GROUP_WORDS.search(status.evidence.text)
-    if words is None:
-        return   # homology clustering, replicates: done by tools outside the code, not checked
+    claim = next((s for s in review.document.sentences if s.section not in _NOT_OWN and s.kind == "text"
+                  and split_by_group(review.document, s) and _GROUP_WORDS.search(s.text)), None)
+    if claim is None:
+        return   # no group split stated; homology clustering and replicates are done by tools outside the code
+    words = _GROUP_WORDS.search(claim.text)
     for item, name in code.names():
         call = item.call
         if _GROUP_SPLITS.search(name.rsplit(".", 1)[-1]) or "groups" in call["kw"] or "group" in call["kw"]:
@@ -278,10 +281,9 @@ def split_not_performed(review, code: Code) -> Iterator[tuple[Sentence, str]]:
                                              and any(_GROUP_WORDS.search(str(a)) or _ID_COLUMN.search(str(a))
                                                      for a in [*call.get("attrs", []), *call.get("names", [])])):
             return   # split over unique identifiers: the usual hand-written group split
-    yield status.evidence, (f"the manuscript says the data were split by {words.group(0).lower()}, but the code "
-                            f"splits rows at random: no group-aware splitter (GroupKFold, GroupShuffleSplit, "
-                            f"StratifiedGroupKFold, LeaveOneGroupOut), no groups= argument, no split over unique "
-                            f"identifiers")
+    yield claim, (f"the manuscript says the data were split by {words.group(0).lower()}, but the code splits rows "
+                  f"at random: no group-aware splitter (GroupKFold, GroupShuffleSplit, StratifiedGroupKFold, "
+                  f"LeaveOneGroupOut), no groups= argument, no split over unique identifiers")
 
 
 # ------------------------------------------------------------------------------------------------------ values

@@ -23,15 +23,15 @@ SECTION_KINDS = (
     # (kind, pattern on the heading text); first match wins
     ("abstract", r"abstract|summary$|author summary|significance"),
     ("limitations", r"limitation|model card|caveat"),
-    ("availability", r"(?:code|data|software|materials?)(?: and (?:code|data|software|materials?))? availab|"
-                     r"availability|reproducibility statement|data sharing|code and data"),
+    ("availability", (r"(?:code|data|software|materials?)(?: and (?:code|data|software|materials?))? availab|"
+                     r"availability|reproducibility statement|data sharing|code and data")),
     ("ethics", r"ethic|consent|institutional review|irb|declarations?$|competing interests"),
     ("acknowledgements", r"acknowledg|funding|author contributions?|conflicts? of interest"),
     ("references", r"references|bibliography|works cited|literature cited"),
     ("introduction", r"introduction|background|motivation"),
-    ("methods", r"method|materials|data ?sets?$|data and|experimental (?:setup|design)|implementation|"
+    ("methods", (r"method|materials|data ?sets?$|data and|experimental (?:setup|design)|implementation|"
                 r"model architecture|training|evaluation protocol|statistical analys|preprocessing|cohort|"
-                r"study (?:design|population)|participants|features?$|baselines?$|hyperparameter"),
+                r"study (?:design|population)|participants|features?$|baselines?$|hyperparameter")),
     ("results", r"results?|experiments?|performance|evaluation|findings|benchmark|comparison|ablation"),
     ("discussion", r"discussion|interpretation"),
     ("conclusion", r"conclusion|concluding|outlook|future work"),
@@ -98,9 +98,7 @@ class Document:
 
 
 # ------------------------------------------------------------------------------------------------------ sentences
-_ABBREVIATIONS = frozenset("""e.g i.e et al fig figs eq eqs vs approx ca cf dr no nos ref refs tab suppl resp
-sec sect ch vol pp p mr mrs ms prof inc ltd co st jr sr dept univ est min max avg incl
-viz etc al""".split())
+_ABBREVIATIONS = frozenset(["e.g", "i.e", "et", "al", "fig", "figs", "eq", "eqs", "vs", "approx", "ca", "cf", "dr", "no", "nos", "ref", "refs", "tab", "suppl", "resp", "sec", "sect", "ch", "vol", "pp", "p", "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "st", "jr", "sr", "dept", "univ", "est", "min", "max", "avg", "incl", "viz", "etc", "al"])
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 

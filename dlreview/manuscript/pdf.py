@@ -24,6 +24,7 @@ def read_pdf(path: Path, display: str) -> Document:
         raise ManuscriptError("reading PDF needs pdfminer.six (pip install pdfminer.six)") from None
     document = Document(path=path, format="pdf", files=[path])
     pages: list[list[_Box]] = []
+    frames: list[tuple] = []
     try:
         for layout in extract_pages(str(path), laparams=LAParams(line_margin=0.6, boxes_flow=None)):
             boxes = []
@@ -38,6 +39,7 @@ def read_pdf(path: Path, display: str) -> Document:
                 if lines:
                     boxes.append(_Box(lines, element.bbox))
             pages.append(_reading_order(boxes, layout.bbox))
+            frames.append(layout.bbox)
     except PDFSyntaxError as exc:
         raise ManuscriptError(f"not a readable PDF ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
@@ -50,7 +52,7 @@ def read_pdf(path: Path, display: str) -> Document:
     if sum(len(text.strip()) for boxes in pages for box in boxes for text, _, _ in box.lines) < 20 * len(pages):
         raise ManuscriptError("the PDF has no text layer (a scanned document?): run OCR on it first (e.g. ocrmypdf), "
                               "or give the manuscript's LaTeX or Markdown source")
-    repeated = _running_lines(pages)
+    repeated = _running_lines(pages, frames)
     builder = _Builder(document)
     carried: tuple[list, int, int] | None = None   # a paragraph that goes on in the next column or page
     for number, boxes in enumerate(pages, start=1):
@@ -97,7 +99,7 @@ def read_pdf(path: Path, display: str) -> Document:
 
 
 class _Box:
-    __slots__ = ("lines", "bbox")
+    __slots__ = ("bbox", "lines")
 
     def __init__(self, lines, bbox):
         self.lines = lines      # (text, bbox, words) per line; words: (x0, x1, text)
@@ -202,13 +204,15 @@ def _join(lines: list[tuple[str, int, int]], display: str) -> tuple[str, list[tu
     return re.sub(r"(?<=[A-Za-z])\.(?=\d)", " .", "".join(parts).strip()), starts
 
 
-def _running_lines(pages) -> set[str]:
-    """Lines printed on most pages (journal name, running title): not part of the text."""
+def _running_lines(pages, frames) -> set[str]:
+    """Lines printed in the top or bottom margin of most pages (journal name, running title): not the text."""
     if len(pages) < 3:
         return set()
     per_page: Counter = Counter()
-    for boxes in pages:
-        per_page.update({text.strip() for box in boxes for text, _, _ in box.lines})
+    for boxes, frame in zip(pages, frames):
+        height = frame[3] - frame[1]
+        per_page.update({text.strip() for box in boxes for text, bbox, _ in box.lines
+                         if bbox[1] > frame[3] - 0.12 * height or bbox[3] < frame[1] + 0.12 * height})
     return {text for text, count in per_page.items() if count >= max(3, len(pages) * 0.6) and len(text) < 120}
 
 
@@ -261,7 +265,9 @@ def _aligned(table: list[list[_Box]]) -> list[list[str]]:
     for row in table:
         cells = ["" for _ in columns]
         for box in row:
-            spanned = {column(x0, x1) for x0, x1, _ in box.lines[0][2]} if len(box.lines) == 1 else set()
+            words = box.lines[0][2] if len(box.lines) == 1 else []
+            inside = all(any(min(x1, c1) - max(x0, c0) > 0 for c0, c1 in columns) for x0, x1, _ in words)
+            spanned = {column(x0, x1) for x0, x1, _ in words} if inside else set()
             if len(spanned) > 1:   # neighbouring cells that pdfminer merged into one box: split them by word
                 for x0, x1, word in box.lines[0][2]:
                     index = column(x0, x1)
