@@ -48,3 +48,24 @@ def test_sarif_with_no_findings_validates(dlreview, tmp_path, schema):
     assert run.code == 0
     jsonschema.validate(run.json(), schema)
     assert run.json()["runs"][0]["results"] == []
+
+
+def test_sarif_with_manuscript_findings_validates(dlreview, tmp_path, schema):
+    """Sentence findings carry a region; findings about the manuscript as a whole and PDF pages carry none (SARIF
+    regions count text lines), with the page in the properties."""
+    weasyprint = pytest.importorskip("weasyprint")
+    (tmp_path / "paper.md").write_text("## Results\n\nOur model shows that gene X drives resistance.\n")
+    weasyprint.HTML(string="<html lang='en'><body><h2>Results</h2><p>Our model shows that gene Y drives "
+                           "resistance to therapy in these patients.</p></body></html>").write_pdf(tmp_path / "p.pdf")
+    run = dlreview("check", "-f", "sarif", "paper.md", "p.pdf")
+    document = run.json()
+    jsonschema.validate(document, schema)
+    results = document["runs"][0]["results"]
+    causal = [r for r in results if r["ruleId"] == "DLR701"]
+    by_uri = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r for r in causal}
+    assert by_uri["paper.md"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert "region" not in by_uri["p.pdf"]["locations"][0]["physicalLocation"]
+    assert by_uri["p.pdf"]["properties"]["page"] == 1
+    assert by_uri["p.pdf"]["message"]["text"].startswith("page 1, line")
+    whole = next(r for r in results if r["ruleId"] == "DLR611")
+    assert whole["properties"]["scope"] == "document" and "region" not in whole["locations"][0]["physicalLocation"]
