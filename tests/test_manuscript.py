@@ -485,3 +485,15 @@ def test_per_file_ignores_and_ignore_apply_to_manuscripts(dlreview, tmp_path):
     run = dlreview("check", "paper/main.md")
     assert "DLR701" not in run.out and "DLR611" in run.out
     assert "DLR611" not in dlreview("check", "paper/main.md", "--ignore", "DLR6").out
+
+
+def test_plain_text_manuscript_headings_and_lines(tmp_path):
+    path = write(tmp_path / "paper.txt", "A NEURAL NETWORK FOR SEPSIS\n\nABSTRACT\nWe trained a GRU. It reached an "
+                                         "AUROC of 0.87 on the test set.\n\n1. Methods\nStays were split by patient.\n"
+                                         "\n2. Results\nOur model shows that lactate drives mortality.\n")
+    document = read_document(path, "paper.txt")
+    assert [(s.section, s.place.line, s.text) for s in document.sentences if s.kind == "heading"] == [
+        ("abstract", 3, "ABSTRACT"), ("methods", 6, "1. Methods"), ("results", 9, "2. Results")]
+    [(sentence, _)] = causal_sentences(document)
+    assert (sentence.place.line, sentence.section) == (10, "results")
+    assert [(c.metric, c.line, c.split) for c in extract_claims(document)] == [("roc_auc", 4, "test")]

@@ -196,7 +196,39 @@ def read_document(path: Path, display: str | None = None) -> Document:
 
         return read_latex(path, display)
     text = read_text(path)
-    return read_markdown(text, path, display, "txt" if suffix == ".txt" else "md")
+    if suffix == ".txt":
+        return read_plain(text, path, display)
+    return read_markdown(text, path, display)
+
+
+def read_plain(text: str, path: Path, display: str) -> Document:
+    """Plain text: paragraphs are separated by blank lines; a short line that names a section ("2. Results",
+    "METHODS") is a heading."""
+    document = Document(path=path, format="txt", files=[path])
+    builder = _Builder(document)
+    lines: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if lines:
+            starts, offset = [], 0
+            for number, line in lines:
+                starts.append((offset, Place(display, number, column=len(line) - len(line.lstrip()) + 1)))
+                offset += len(line.strip()) + 1
+            builder.paragraph("\n".join(line.strip() for _, line in lines), starts)
+            lines.clear()
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+        elif len(stripped) <= 60 and section_kind(stripped) != "other" and (
+                not stripped.endswith((".", ",", ";")) or _NUMBERING.fullmatch(stripped + " ")):
+            flush()
+            builder.heading_at(stripped, Place(display, number))
+        else:
+            lines.append((number, line))
+    flush()
+    return document
 
 
 def read_text(path: Path) -> str:
