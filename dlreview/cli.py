@@ -172,3 +172,68 @@ def _specs():
         return load_specs()
     except RuleSpecError as exc:
         _fail(str(exc))
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--manuscript", type=click.Path(path_type=Path, dir_okay=False),
+              help="Take the reported values from this paper (Markdown, LaTeX or PDF).")
+@click.option("--seeds", type=click.IntRange(min=0), help="Number of seeds of the seed experiment (default: 3).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), help="Where the study runs (default: auto).")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the JSON record to this file.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="What to print on standard output.")
+@click.option("--python", "python", help="Run the study with this interpreter (its own virtual environment).")
+@click.option("--install", is_flag=True, help="Build a fresh virtual environment from the study's requirements.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this pyproject.toml or dlreview.toml instead of the study's.")
+@click.option("--timeout", help="Wall-clock limit of one run, e.g. 600, 20m, 2h (default: 1h).")
+@click.option("--memory", help="Memory limit of one run, e.g. 4G (default: 8G).")
+@click.option("--allow-network", is_flag=True, default=None, help="Let the study use the network.")
+@click.option("--sandbox", type=click.Choice(["auto", "landlock", "off"]), default="auto", show_default=True,
+              help="auto: Linux namespaces and Landlock where the kernel allows; landlock: Landlock only; "
+                   "off: a copy, limits and process-tree kill only.")
+@click.option("--experiments", help="Comma-separated: published, seeds, determinism, label-shuffle (default: all).")
+@click.option("--tolerance", type=click.FloatRange(min=0), help="Absolute tolerance on top of the reported precision.")
+@click.option("--keep-work", is_flag=True, help="Keep the work folder (copy, records) and print where it is.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+def reproduce(path, manuscript, seeds, device, output, fmt, python, install, config_path, timeout, memory,
+              allow_network, sandbox, experiments, tolerance, keep_work, quiet) -> None:
+    """Re-execute a study in isolation and verify the metrics it reports (default: the current folder).
+
+    Exit codes: 0 every reported value reproduced, 1 a value not reproduced or not computed, a failed run, a
+    nondeterministic result or a leak confirmed at run time, 2 a usage error."""
+    import json
+
+    from dlreview.reproduce import Options, ReproduceError
+    from dlreview.reproduce import reproduce as run_reproduction
+    from dlreview.reproduce.config import EXPERIMENTS, parse_duration, parse_size
+    from dlreview.reproduce.progress import Progress
+    from dlreview.reproduce.report import exit_status, render_text
+
+    study = path or Path(".")
+    if not study.is_dir():
+        _fail(f"{study} is not a folder; give the study's folder")
+    if config_path is not None and not config_path.is_file():
+        _fail(f"config file {config_path} does not exist")
+    chosen = None
+    if experiments is not None:
+        chosen = tuple(name.strip() for name in experiments.split(",") if name.strip())
+        wrong = [name for name in chosen if name not in EXPERIMENTS]
+        if wrong:
+            _fail(f"unknown experiment {wrong[0]!r}; experiments: {', '.join(EXPERIMENTS)}")
+    try:
+        options = Options(manuscript=manuscript, config_file=config_path, seeds=seeds, device=device, python=python,
+                          install=install, timeout=parse_duration(timeout) if timeout is not None else None,
+                          memory=parse_size(memory) if memory is not None else None,
+                          network=True if allow_network else None, sandbox=sandbox, experiments=chosen,
+                          tolerance=tolerance, keep_work=keep_work)
+        record = run_reproduction(study, options, Progress(enabled=False if quiet else None))
+    except (ReproduceError, ConfigError) as exc:
+        _fail(str(exc))
+    text = json.dumps(record, indent=2)
+    if output is not None:
+        _write_atomically(output, text + "\n")
+    click.echo(text if fmt == "json" else render_text(record), nl=fmt == "json")
+    sys.exit(exit_status(record))

@@ -28,6 +28,8 @@ KNOWN_KEYS = {
     "respect-gitignore": "skip files that .gitignore files ignore (default: true)",
     "cache-dir": "where the cache lives, relative to the project root (default: .dlreview_cache)",
 }
+# tables of other commands, read and checked by them: `dlreview reproduce` reads [tool.dlreview.reproduce]
+COMMAND_TABLES = {"reproduce"}
 
 
 class ConfigError(Exception):
@@ -99,7 +101,7 @@ def load_settings(config_file: Path | None, root: Path | None = None) -> Setting
     data = _read_toml(config_file)
     table = data if config_file.name == "dlreview.toml" else data.get("tool", {}).get("dlreview", {})
     where = f"{config_file}" + ("" if config_file.name == "dlreview.toml" else " [tool.dlreview]")
-    unknown = sorted(set(table) - set(KNOWN_KEYS))
+    unknown = sorted(set(table) - set(KNOWN_KEYS) - COMMAND_TABLES)
     if unknown:
         raise ConfigError(f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
                           f"known keys: {', '.join(KNOWN_KEYS)}")
