@@ -79,14 +79,14 @@ def find_config(start: Path) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "dlreview" in _read_toml(pyproject).get("tool", {}):
+                if "dlreview" in read_toml(pyproject).get("tool", {}):
                     return pyproject
             except ConfigError:
                 continue
     return None
 
 
-def _read_toml(path: Path) -> dict:
+def read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -98,7 +98,7 @@ def _read_toml(path: Path) -> dict:
 def load_settings(config_file: Path | None, root: Path | None = None) -> Settings:
     if config_file is None:
         return Settings(root=(root or Path.cwd()).resolve())
-    data = _read_toml(config_file)
+    data = read_toml(config_file)
     table = data if config_file.name == "dlreview.toml" else data.get("tool", {}).get("dlreview", {})
     where = f"{config_file}" + ("" if config_file.name == "dlreview.toml" else " [tool.dlreview]")
     unknown = sorted(set(table) - set(KNOWN_KEYS) - COMMAND_TABLES)

@@ -8,18 +8,12 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dlreview.config import ConfigError
+from dlreview.config import ConfigError, read_toml
 from dlreview.manuscript.claims import Claim
 from dlreview.reproduce.metrics import ClaimError, config_claim
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 EXPERIMENTS = ("published", "seeds", "determinism", "label-shuffle")
 DEVICES = ("auto", "cpu", "cuda")
@@ -100,18 +94,9 @@ def find_reproduce_config(study: Path) -> Path | None:
     if own.is_file():
         return own
     pyproject = study / "pyproject.toml"
-    if pyproject.is_file() and "reproduce" in _read(pyproject).get("tool", {}).get("dlreview", {}):
+    if pyproject.is_file() and "reproduce" in read_toml(pyproject).get("tool", {}).get("dlreview", {}):
         return pyproject
     return None
-
-
-def _read(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def load_reproduce_config(study: Path, config_file: Path | None = None) -> ReproduceConfig:
@@ -121,7 +106,7 @@ def load_reproduce_config(study: Path, config_file: Path | None = None) -> Repro
     table: dict = {}
     where = "configuration"
     if config_file is not None:
-        data = _read(config_file)
+        data = read_toml(config_file)
         if config_file.name == "dlreview.toml":
             table, where = data.get("reproduce", {}), f"{config_file} [reproduce]"
         else:
