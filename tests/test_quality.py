@@ -213,3 +213,15 @@ def test_manuscript_review_on_the_blind_corpus():
     assert summary["causal_recall"] >= 0.90, problems
     assert summary["claims_precision"] >= 0.98 and summary["claims_recall"] >= 0.98, problems
     assert summary["claims_context"] >= 0.97, problems
+
+
+def test_manuscript_review_on_the_second_corpus():
+    """tests/corpus/manuscripts-holdout: six more manuscripts written blind, after the first corpus was used."""
+    pytest.importorskip("weasyprint")
+    scores = _manuscript_quality().run(ROOT / "tests" / "corpus" / "manuscripts-holdout")
+    summary = scores.summary()
+    problems = "\n".join(scores.problems)
+    assert summary["checklist_agreement"] >= 0.95, problems
+    assert summary["causal_precision"] == 1.0, problems
+    assert summary["claims_precision"] >= 0.95 and summary["claims_recall"] >= 0.90, problems
+    assert summary["claims_context"] >= 0.90, problems

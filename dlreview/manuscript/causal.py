@@ -9,6 +9,7 @@ nor cites literature for the claim.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dlreview.manuscript.claims import _CITATION
@@ -28,6 +29,7 @@ _MODEL_EVIDENCE = re.compile(
     r"values?|rankings?)|\bimportant features?\b|\bSHAP\b|Shapley|\battention\b|saliency|attributions?|Grad-?CAM|"
     r"integrated gradients|\bcoefficients?\b|\bassociations?\b|\bassociated\b|correlat\w+|top[- ]ranked|"
     r"\b(?:deep|machine) learning\b|\bneural networks?\b|\bthe network\b|\bidentif(?:y|ies|ied)\b|"
+    r"\brel(?:ies|ied|y) (?:mainly |mostly |largely |primarily |heavily )?on\b|"
     r"\bweights\b|\bwe (?:show|showed|demonstrate|demonstrated|found|find|reveal|revealed|identify|identified|"
     r"establish|established|prove|proved|confirm|confirmed|discover|discovered|uncover|uncovered)\b|"
     r"\b(?:shows?|showed|demonstrates?|demonstrated|reveals?|revealed|proves?|proved|establish(?:es|ed)?|"
@@ -89,13 +91,21 @@ _OWN_SECTIONS = ("abstract", "results", "discussion", "conclusion", "other", "li
 def causal_sentences(document: Document) -> list[tuple[Sentence, str]]:
     """(sentence, causal phrase) for every over-interpreting sentence."""
     found = []
+    texts = [s for s in document.sentences if s.kind == "text"]
+    previous = {id(b): a for a, b in itertools.pairwise(texts) if a.section == b.section}
     for sentence in document.sentences:
         if sentence.kind != "text" or sentence.section not in _OWN_SECTIONS:
             continue
         text = sentence.text
         match = next((m for m in _CAUSAL.finditer(text) if not _technical(text, m)), None)
-        if match is None or not _MODEL_EVIDENCE.search(text):
+        if match is None:
             continue
+        if not _MODEL_EVIDENCE.search(text):
+            # "This rhythmic activity underlies ...": the evidence is in the sentence before, about the model
+            before = previous.get(id(sentence))
+            if not (re.match(r"(?:This|These|Such)\b", text) and before is not None
+                    and _MODEL_EVIDENCE.search(before.text)):
+                continue
         if _HEDGED.search(text) or _NEGATED.search(text) or _CITATION.search(text) or _CAUSAL_METHOD.search(text):
             continue
         if re.search(r"\b(?:is|are|was|were|has been|have been) (?:well[- ])?(?:known|established|reported|"

@@ -49,7 +49,8 @@ _UNIT = (r"(?:samples|patients|participants|subjects|individuals|images|slides|s
          r"variants|genes|spectra|examples|instances|tiles|patches|ECGs|visits|admissions|encounters|studies|"
          r"tumou?rs|specimens|biopsies|strains|isolates|embryos|organoids|whole-slide images|WSIs|"
          r"chest (?:X-rays|radiographs)|radiographs|eyes|fundus images|photographs|pairs|complexes|(?:time )?series|"
-         r"fragments|regions|loci|windows|molecules|stays|slices|volumes|videos|frames|notes|reports)")
+         r"fragments|regions|loci|windows|molecules|stays|slices|volumes|videos|frames|notes|reports|embryos|"
+         r"plots|wells|strips|genotypes|variants|clones)")
 
 
 _DATA_NOUN = _re(rf"\b(?:data|data ?sets?|database|cohorts?|records|measurements|profiles|accessions?|collection|"
@@ -121,7 +122,9 @@ def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | Non
             return False
         for pattern in compiled:
             for match in pattern.finditer(text):
-                if not (negatable and negated_near(text, match.start(), match.end())):
+                inside = " ".join(match.group(0).split()[-4:])   # "the data ... are not publicly available"
+                if not (negatable and (negated_near(text, match.start(), match.end()) or
+                                       _NEGATED.search(inside))):
                     return True
         return False
 
@@ -165,7 +168,8 @@ def _data_version(document: Document, sentence: Sentence) -> bool:
     if re.search(rf"(?<![\w-])(?:{_DATABASES})(?:-[\w]+)?[\s,(]+(?:(?:version|release|v\.?|build|freeze|snapshot|r)"
                  rf"\s?)?\d", text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
         return True
-    if re.search(rf"\b(?:release|freeze|snapshot|version) (?:of |from |dated )?{_DATE}", text, re.IGNORECASE):
+    if re.search(rf"\b(?:release|freeze|snapshot|version) (?:of |from |dated |on |as of )?{_DATE}", text,
+                 re.IGNORECASE):
         return True
     if _REFERENCE_USE.search(text):
         return False   # the release of a reference used to process the data (SILVA, a genome build), not the data's
@@ -186,8 +190,8 @@ def _split_sizes(document: Document, sentence: Sentence) -> bool:
         return False
     patterns = [
         rf"{_SPLIT_WORD}(?: \w+){{0,3}}\s*\(\s*[nN]\s*[=:]\s*(?:{_COUNT})",
-        (rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:were |was )?(?:used |assigned |allocated |reserved |kept |"
-        rf"held out |set aside )?(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}"),
+        (rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:\([^)]*\)\s+)?(?:were |was )?(?:used |assigned |allocated |"
+        rf"reserved |kept |held out |set aside )?(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}"),
         (rf"(?:{_COUNT})\s+(?:\w+\s+){{0,2}}(?:were |was )(?:used |assigned |allocated |reserved |kept |held out |set "
         rf"aside )(?:for|in|to|as)(?: the| a)? {_SPLIT_WORD}"),
         (rf"(?:held out|set aside|reserved|kept|withheld) (?:\w+ )?(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+"
@@ -239,6 +243,8 @@ def _split_sizes_table(document: Document) -> Sentence | None:
 
 _SPLIT_METHOD = _any(
     r"random(?:ly)? (?:\w+ ){0,2}(?:split|divided|partitioned|assigned|allocated|sampled|selected)",
+    r"(?:split|divided|partitioned|assigned|allocated|distributed|sampled)(?: \w+){0,4} at random",
+    r"\bshuffled and (?:allocated|assigned|divided|split|distributed)",
     r"\b(?:random|stratified|temporal|chronological|time-based|site-based|scaffold|patient-level|subject-level) "
     r"(?:\w+ ){0,2}(?:split|splitting|partition|partitioning|division|sampling|hold-?out)",
     r"\bstratif(?:ied|ying|ication)\b", r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]fold "
@@ -259,6 +265,7 @@ _SPLIT_METHOD = _any(
     negatable=False, sections=_NOT_INTRODUCTION)
 
 _GROUPS = (r"patients?|subjects?|participants?|donors?|individuals?|animals?|mice|mouse|plants?|chromosomes?|sites?|"
+           r"embryos?|"
            r"centres?|centers?|hospitals?|famil(?:y|ies)|protein famil\w+|clusters?|scaffolds?|studies|batches|"
            r"litters?|strains?|slides?|specimens?|biopsies|tumou?rs?|genotypes?|eyes?")
 _SPLIT_BY_GROUP = _any(
@@ -284,9 +291,15 @@ _SPLIT_BY_GROUP = _any(
     r"(?:patients|subjects|participants|donors|individuals|animals|mice),? (?:not|rather than) [\w-]+,? were "
     r"(?:randomly )?(?:assigned|split|allocated|divided|sampled)",
     rf"(?:all|the) (?:samples|images|slides|scans|records|sequences|recordings|tiles|patches|visits|stays|cells|"
-    rf"reads|measurements|spectra|radiographs|photographs|admissions|ECGs|notes) (?:\w+ ){{0,3}}(?:from|of) (?:the same|"
-    rf"a given|each|one|a single|an?) (?:{_GROUPS})\b "
-    rf"(?:\w+ ){{0,4}}(?:same|single|one) (?:split|set|fold|partition)",
+    rf"reads|measurements|spectra|radiographs|photographs|admissions|ECGs|notes|plots|volumes|windows|strips|wells) "
+    rf"(?:\w+ ){{0,3}}(?:from|of) (?:the same|a given|each|one|a single|an?) (?:{_GROUPS})\b,? "
+    rf"(?:[\w.,]+ ){{0,12}}(?:same|single|one) (?:split|set|fold|partition|subset)",
+    rf"(?:assigned|allocated|kept|placed|distributed|split|moved) (?:the )?(?:whole|entire|complete) (?:\w+ )?"
+    rf"(?:{_GROUPS}|clusters|plots|lines)\b|\b(?:whole|entire) (?:\w+ )?(?:{_GROUPS}|clusters|plots)"
+    rf"\b(?:\W+\w+){{0,8}}\W+(?:to|into|over) (?:a single|the same|one|three|two|five|\w+) (?:subset|split|set|"
+    rf"partition|fold|group)s?",
+    r"\bunits? of (?:partitioning|splitting|the split)\b",
+    r"\d+\s?% (?:or more |or higher |sequence )*(?:sequence )?identity",
     sections=_NOT_INTRODUCTION)
 # samples independent by design: one per individual (nothing to keep apart)
 _INDEPENDENT_SAMPLES = _any(
@@ -304,6 +317,10 @@ _GROUPS_APART = _any(
     rf"spread)|(?:from|of) the same (?:{_GROUPS})\b (?:\w+ ){{0,4}}(?:kept|stayed|placed|remained) (?:together|in the "
     rf"same)",
     rf"(?:non-?overlapping|disjoint) (?:sets of )?(?:{_GROUPS})\b",
+    r"\bno \w+ in the (?:test|validation|held-out) (?:set|partition|split|fold|subset) (?:has|shares|is)\b",
+    r"(?:no|none of the) (?:test|validation) \w+ (?:shares?|has) (?:\w+ ){0,3}\d+\s?% (?:or more )?(?:sequence )?"
+    r"(?:identity|similarity)",
+    r"\bappears? in (?:exactly|only) one (?:subset|split|set|partition|fold)\b",
     negatable=False, sections=_NOT_INTRODUCTION)
 
 
@@ -320,7 +337,7 @@ _FIXED_TRANSFORM = _re(r"divid\w* by (?:255|\d+)|range (?:of )?\[?0(?:\.0)?(?:,|
                        r"\bCPM\b|\bTPM\b|one-hot")
 _ESTIMATED = _re(r"\bmean\b|standard deviation|statistics|\bfit\w*|estimat\w*|imput\w*|\bPCA\b|principal component|"
                  r"select\w*|ComBat|batch[- ]correct|variance|whole data ?set|all (?:samples|images|cells|data)")
-_PREPROCESSING = _re(r"normali[sz]|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-?max|imput|feature selection|"
+_PREPROCESSING = _re(r"(?<!batch )(?<!layer )(?<!instance )(?<!group )normali[sz](?!ation layer)|standardi[sz]|z-?scor|\bscal(?:ed|ing)\b|min-?max|imput|feature selection|"
                      r"selected (?:\w+ ){0,2}features|select(?:ed)? (?:the )?(?:top|most variable|highly variable)|"
                      r"(?:most|highly) variable|highest variance|filtered to the \d|"
                      r"batch[- ](?:effect )?correct|ComBat|\bPCA\b|principal component|dimensionality reduction|"
@@ -422,7 +439,7 @@ _SEEDS = _any(
     r"random seeds?|\bseeds? (?:of |= ?|was |were |set to |value )?\d|\bseeds? (?:\w+ ){0,3}(?:of|=|to|at|as) ?\d|"
     r"\bseeds? (?:\w+ ){0,2}(?:fixed|set)\b|random[_ ]state\b|"
     r"(?:fixed|set|fixing|setting) (?:\w+ ){0,3}"
-    r"seeds?|seeded|(?:\d+|two|three|four|five|ten|twenty) (?:different |independent |random |distinct )?"
+    r"seeds?|seeded (?:with|by|to|at|using|all|every|the (?:random|generators?))|(?:\d+|two|three|four|five|ten|twenty) (?:different |independent |random |distinct )?"
     r"(?:seeds|random initiali[sz]ations)|(?:different|independent|distinct) (?:random )?(?:seeds|initiali[sz]ations)",
     r"deterministic (?:algorithms|mode|training|operations|behaviou?r)|use_deterministic_algorithms|"
     r"cudnn\.deterministic", sections=_NOT_INTRODUCTION)
@@ -531,6 +548,8 @@ _FEATURE_CLAIM = _re(
     r"(?:ranked|ranking) (?:of )?(?:the )?(?:features|genes|variables|predictors)|attention (?:weights|maps|scores)|"
     r"saliency|\bSHAP\b|(?:identif|reveal|highlight|uncover)\w* (?:\w+ ){0,4}(?:genes|features|biomarkers|regions|"
     r"variants|residues|motifs|predictors) (?:that|which|associated|as|driving|underlying|important|most)|"
+    r"\brel(?:ies|ied|y) (?:mainly |mostly |largely |primarily |heavily )?on\b(?:\W+\w+){0,8}\W+(?:activity|"
+    r"features?|genes?|regions?|channels?|bands?|variables?|residues?|pixels?|markers?)|"
     r"(?:model|network|classifier|CNN|transformer)s? (?:\w+ ){0,2}(?:focus(?:ed|es)? on|attend(?:ed|s)? to|"
     r"relie[sd] (?:mostly |mainly |largely )?on|exploit(?:ed|s)?|(?:looks|looked) at)")
 _INTERPRETATION = _any(
@@ -541,7 +560,7 @@ _INTERPRETATION = _any(
     r"(?:coefficients|weights) of the (?:logistic|linear|lasso|ridge)|SmoothGrad|guided backprop|"
     r"TCAV|counterfactual explanations?|attribution method|ANOVA F-?(?:score|statistic|test)|mutual information|"
     r"univariate (?:test|statistic|ranking|selection)|permut\w+ (?:each |every |the )?(?:input )?(?:features?|"
-    r"variables?|predictors?)|(?:variable|feature) importance (?:was|were) (?:estimated|computed|measured|assessed) "
+    r"variables?|predictors?)|[\w-]+ importance (?:was|were) (?:estimated|computed|measured|assessed) "
     r"(?:by|with|using)", negatable=False)
 _CODE_AVAILABLE = _any(
     r"(?:code|software|scripts?|implementation|source code|pipeline|package|notebooks?|models?|weights|method)\b"
@@ -567,15 +586,18 @@ def _CODE(document: Document, sentence: Sentence) -> bool:
                           re.IGNORECASE) and sentence.section == "availability")
 _DATA_AVAILABLE_NAMED = _any(rf"(?:{_DATABASES}|[A-Z][\w-]*-[A-Z0-9][\w.-]*)(?:(?!\.\s)[^;]){{0,80}}?\b(?:are|is) "
                              rf"(?:publicly |freely |openly )?(?:available|accessible)", negatable=False)
+_DATA_ON_REQUEST = _any(r"(?:on|upon) (?:reasonable )?request|can be (?:requested|obtained|accessed)|access (?:procedure|"
+                        r"application)|data (?:use|access) agreement|credentialed access", negatable=False,
+                        also=r"data|images|recordings|sequences|database|records")
 _DATA_AVAILABLE = _any(
-    r"(?:data|data ?sets?|images|sequences|recordings|raw data|counts|matri(?:x|ces)|annotations|labels|"
-    r"genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available(?! for\b| in \d)|deposited|"
+    r"(?:data|data ?sets?|database|archive|images|sequences|recordings|raw data|counts|matri(?:x|ces)|annotations|"
+    r"labels|genotypes|records)\b(?:\w|\W){0,100}?(?:(?:publicly |freely |openly )?available(?! for\b| in \d)|deposited|"
     r"accessible|released|shared(?! (?:between|among|with the (?:annotators|raters|readers)))|can be (?:requested|"
     r"accessed|obtained|downloaded)|under accession|upon (?:reasonable )?request|on request|provided (?:with|in|as) "
     r"(?:this|the) (?:paper|article|manuscript|supplement)|(?:through|via|after) (?:an? )?(?:application|data access|"
     r"registration|data use agreement|credentialed access))",
     r"accession (?:numbers?|codes?|IDs?)|\bGSE\d+|\bPRJ[NE][AB]?\d+|\bE-MTAB-\d+|\bEGA[SD]\d+|\bphs\d+|\bSRP\d+|"
-    r"\bPXD\d+", negatable=False)
+    r"\bPXD\d+")
 _HUMAN = re.compile(r"\b(?i:patients?|participants?|clinical|hospitals?|electronic health records?|biobank|"
                     r"volunteers?|human (?:subjects|participants|data|samples|tissues?|cohort|donors)|medical records|"
                     r"intensive care|outpatients?|inpatients?|healthy controls|survivors|pregnan\w*)\b|"
@@ -600,17 +622,21 @@ _CONSENT = _any(
     r"informed consent|\bconsent(?:ed)?\b (?:\w+ ){0,4}(?:obtained|waived|given|provided|signed|required|"
     r"exempt)|waiver of (?:\w+ )?consent|(?:gave|provided|signed|obtained) (?:\w+ ){0,2}consent|"
     r"\bconsented\b|consent (?:form|procedure)s?|agreed (?:in writing )?to (?:take part|participate)|"
-    r"signed (?:a |an |the )?(?:consent|participation agreement)", negatable=False)
+    r"signed (?:a |an |the )?(?:consent|participation agreement)|waived (?:the )?(?:need|requirement) (?:to obtain|for) "
+    r"(?:\w+ )?consent", negatable=False)
 _LIMITATIONS = _any(
-    r"(?:a|one|the|main|major|key|several|important|potential|other|further|second|additional|first|chief|notable) "
-    r"limitations?\b", r"\blimitations? (?:of (?:this|our|the present)|include|are|is that)",
+    r"(?:a|one|the|main|major|key|several|important|potential|other|further|second|additional|first|chief|notable|"
+    r"two|three|four|five|some|few|\d+) limitations?\b", r"\blimitations? (?:of (?:this|our|the present)|include|are|is that)",
     r"(?:this|our|the present) (?:study|work|analysis|approach|model) (?:has|had|is subject to|suffers from) "
     r"(?:\w+ ){0,2}(?:limitations|drawbacks|shortcomings|caveats)", r"\bmodel card\b",
     r"\b(?:is|are|was|were) limited (?:by|in)\b|\b(?:is|are|was|were) limited to (?!\d)", r"\bcaveats?\b",
     r"should be interpreted with caution|may not generali[sz]e|(?:might|may|does|do) not (?:generali[sz]e|transfer|"
     r"apply)", r"\bweakness(?:es)?\b|\bshortcomings?\b|\bdrawbacks?\b",
     r"\b(?:are|is|were|was) restricted to\b|\bneeds? (?:replication|further validation|confirmation)\b|"
-    r"\brequires? (?:further |external )?(?:validation|replication)\b|\bgenerali[sz]ability\b", negatable=False,
+    r"\brequires? (?:further |external )?(?:validation|replication)\b|\bgenerali[sz]ability\b",
+    r"(?:came|come|were|was|are|is) (?:all )?from (?:only )?(?:one|a single) (?:[\w'-]+ ){0,3}(?:hospital|site|centre|"
+    r"center|manufacturer|scanner|cohort|country|population|institution|device|laboratory|strain|species)|"
+    r"\bonly (?:in part|partly|partially)\b", negatable=False,
     sections=("discussion", "conclusion", "limitations", "results", "abstract", "other", "availability"))
 
 
@@ -644,11 +670,14 @@ def _baseline_tuning(document: Document, sentence: Sentence) -> bool:
 
 
 def _data_availability(document: Document, sentence: Sentence) -> bool:
-    if _DATA_AVAILABLE(document, sentence) or _DATA_AVAILABLE_NAMED(document, sentence):
+    if _DATA_AVAILABLE(document, sentence) or _DATA_AVAILABLE_NAMED(document, sentence) or \
+            _DATA_ON_REQUEST(document, sentence):
         return True
     return bool(sentence.section == "availability" and re.search(r"availab|accessible|request|https?://|accession|"
                                                                  r"obtain|download|deposit", sentence.text, re.IGNORECASE)
-                and (_DATA_NOUN.search(sentence.text) or _DATABASE.search(sentence.text)))
+                and (_DATA_NOUN.search(sentence.text) or _DATABASE.search(sentence.text))
+                and not re.search(r"\bnot\b[^.]{0,30}(?:availab|accessible|shared)|cannot be (?:shared|made|released)|"
+                                  r"\bunavailable\b", sentence.text, re.IGNORECASE))
 
 
 def _preprocessing_estimated(document: Document) -> str | None:
@@ -723,6 +752,19 @@ def _imbalanced(document: Document) -> Sentence | None:
     return None
 
 
+_NEGATIVE_CONTROL_ROW = _re(r"(?:shuffled|permuted|randomi[sz]ed|scrambled|random) (?:class )?(?:labels?|outcomes?|"
+                            r"targets?)|label[- ]?(?:shuffl|permut)\w*|negative control|\by[- ]randomi[sz]ation")
+
+
+def _row_label(document: Document, pattern: re.Pattern) -> Sentence | None:
+    """A table row whose label matches (a results table's "Shuffled labels" row)."""
+    for table in document.tables:
+        for row, place in zip(table.rows, table.places):
+            if row and pattern.search(row[0]):
+                return Sentence(" | ".join(row), place, table.section, kind="table")
+    return None
+
+
 def _baseline_in_table(document: Document) -> Sentence | None:
     pattern = _re(_TRADITIONAL)
     for table in document.tables:
@@ -752,7 +794,8 @@ def _human(document: Document) -> Sentence | None:
     for sentence in document.sentences:
         if sentence.section in ("references", "introduction", "acknowledgements"):
             continue
-        strong = _HUMAN.search(sentence.text)
+        strong = next((m for m in _HUMAN.finditer(sentence.text)
+                       if not negated_near(sentence.text, m.start(), m.end())), None)
         weak = sentence.section in ("methods", "ethics") and _HUMAN_WEAK.search(sentence.text)
         if (strong or weak) and not re.search(r"\b(?:mice|mouse|murine|rats?|zebrafish|yeast|bacteri\w*|plants?|"
                                               r"Arabidopsis|drosophila|worms?|cattle|dogs?|veterinary|clinical "
@@ -877,6 +920,8 @@ def evaluate(document: Document) -> list[Status]:
                 evidence = _split_sizes_table(document)
             if evidence is None and item.key == "baseline":
                 evidence = _baseline_in_table(document)
+            if evidence is None and item.key == "negative-control":
+                evidence = _row_label(document, _NEGATIVE_CONTROL_ROW)
             if evidence is None and item.key == "uncertainty":
                 claims = claims if claims is not None else extract_claims(document)
                 spread = next((c for c in claims if c.spread is not None), None)

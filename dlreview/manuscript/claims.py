@@ -116,8 +116,10 @@ _NOT_A_CLAIM_AFTER = re.compile(r"^\s*(?:of (?:the )?(?:patients|samples|cases|p
                                 r"folds?|times|fold|seeds?|runs|years|months|days|hours|minutes|seconds|"
                                 r"GB|MB|GPUs?|parameters|assays|tasks|targets|datasets|data sets|classes|"
                                 r"categories|labels|types|cohorts|sites|hospitals|centres|centers|models|"
-                                r"repetitions|repeats|splits|trials|configurations)\b", re.IGNORECASE)
-_NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|\b[pP]\s*[<=>≤≥]\s*|\bn\s*[=:]\s*|threshold(?: of)?\s*|cut-?off(?: of)?\s*|"
+                                r"repetitions|repeats|splits|trials|configurations|percentage points?|points?)\b",
+                                re.IGNORECASE)
+_NOT_A_CLAIM_BEFORE = re.compile(r"(?:(?:±|\+/-|\+-)\s*|(?:increased|decreased|raised|lowered|dropped|rose|fell|"
+                                 r"improved|reduced|changed|outperformed \w+(?: \w+)?) (?:\w+ ){0,3}by (?:about |around )?|\b[pP]\s*[<=>≤≥]\s*|\bn\s*[=:]\s*|threshold(?: of)?\s*|cut-?off(?: of)?\s*|"
                                  r"(?:above|below|exceeding|greater than|less than|lower than|higher than|over|under|"
                                  r"at least|at most)\s+|learning rate(?: of)?\s*|lr\s*[=:]?\s*|dropout(?: rate)?(?: of)?"
                                  r"\s*|weight decay(?: of)?\s*|batch size(?: of)?\s*|\$|version\s*|v|"
@@ -302,9 +304,22 @@ def _splits_in(text: str) -> list[tuple[int, int, str]]:
 
 def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[Claim]:
     text = sentence.text
+    citation = _CITATION.search(text)
+    if citation:
+        # "the AUPRC of 0.62 we observe is modest compared with the 95% reported with random splits [3]": the
+        # paper's own value before the others' is kept
+        own = re.search(r"\b(?:we|our)\b", text[:citation.start()], re.IGNORECASE)
+        others = re.search(r"\b(?:reported|published|previous(?:ly)?|prior|earlier|others?)\b", text, re.IGNORECASE)
+        if not own or not others or others.start() < own.start():
+            return []
+        text = text[:others.start()]
+        # and what is compared with them: "below the 0.78 reported for DeepLoc", "than the 0.9 reported"
+        text = re.sub(r"\b(?:below|above|than|compared (?:with|to)|versus|vs\.?|against|unlike)\b[^,;:]*$", "", text)
     metrics = [(m.start(), m.end(), _metric_of(m)) for m in _METRIC.finditer(text)]
-    metrics = [m for m in metrics if m[2]]
-    if not metrics or _CITATION.search(text):
+    # a metric named as an objective ("the threshold that maximised MCC") carries no value
+    metrics = [m for m in metrics if m[2] and not re.search(r"(?:maximi[sz]|minimi[sz]|optimi[sz])\w*\s+(?:the\s+)?$",
+                                                               text[:m[0]], re.IGNORECASE)]
+    if not metrics:
         return []
     percent_context = bool(re.search(r"\(\s*%\s*\)|in percent|percentage points", text))
     if re.search(r"\bwould\b", text) and not re.search(r"\b(?:reached|achieved|obtained|attained|was|were|yielded)\b",
@@ -383,7 +398,7 @@ def _sentence_claims(sentence: Sentence, models: re.Pattern = _MODELS) -> list[C
                            compared or None)
 
 
-_LIST_GLUE = re.compile(r"^\s*(?:(?:for|across|over|on|in|at) [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*"
+_LIST_GLUE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:for|across|over|on|in|at) [^,;]{1,60}?)?(?:,|,?\s*(?:and|or)\b|,?\s*"
                         r"(?P<compare>against|versus|vs\.?|compared (?:with|to)|(?:higher|lower|better|worse) than(?: "
                         r"(?:either|both|that of|those of))?|than)(?!\w))\s*$", re.IGNORECASE)
 _MODEL_GLUE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:and|or|while|whereas)\s+(?:the |a |an |our )?[\w-]+(?: [\w-]+){0,2}"

@@ -44,6 +44,9 @@ _TEXT_SYMBOLS = {"textpm": "±", "pm": "±", "texttimes": "×", "times": "×", "
 def read_latex(path: Path, display: str) -> Document:
     document = Document(path=path, format="tex")
     lines = _expanded(path, display, document, set())
+    macros = _macros(lines)
+    if macros:
+        lines = [(shown, number, _expand(text, macros)) for shown, number, text in lines]
     begin = next((i for i, (_, _, text) in enumerate(lines) if re.search(r"\\begin\s*\{document\}", text)), None)
     if begin is not None:
         lines = lines[begin + 1:]
@@ -53,6 +56,35 @@ def read_latex(path: Path, display: str) -> Document:
         raise ManuscriptError("the LaTeX file has \\documentclass but no \\begin{document}")
     _Reader(document, lines).run()
     return document
+
+
+_DEFINITION = re.compile(r"\\(?:newcommand|renewcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z]+)"
+                         r"\s*\}?\s*\{|\\def\s*\\([A-Za-z]+)\s*\{")
+
+
+def _macros(lines: list[tuple[str, int, str]]) -> dict[str, str]:
+    """The document's own macros without arguments (``\\newcommand{\\ours}{DeepX}``): a paper often names its
+    model, its cohort or its sites only through them."""
+    found: dict[str, str] = {}
+    for _, _, text in lines:
+        for match in _DEFINITION.finditer(text):
+            body, _ = _balanced(text, match.end() - 1)
+            if "#" not in body and len(body) < 200:
+                found[match.group(1) or match.group(2)] = body
+    return found
+
+
+def _expand(text: str, macros: dict[str, str]) -> str:
+    if "\\" not in text or _DEFINITION.search(text):
+        return text
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) +
+                         r")(?![A-Za-z])(?:\s*\{\})?(?:\\xspace\b)?")
+    for _ in range(3):   # macros that use macros
+        expanded = pattern.sub(lambda m: macros[m.group(1)], text)
+        if expanded == text:
+            break
+        text = expanded
+    return text
 
 
 def _strip_comment(line: str) -> str:
