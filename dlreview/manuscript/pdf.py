@@ -61,15 +61,23 @@ def read_pdf(path: Path, display: str) -> Document:
         for box in boxes:
             starts[id(box)] = line_number + 1
             line_number += len(box.lines)
-        tables = _cell_tables(boxes)   # tables whose cells pdfminer gave as boxes of their own
-        in_table = {id(box): table for table in tables for row in table for box in row}
+        tables = _cell_tables(boxes, frames[number - 1])   # tables whose cells pdfminer gave as boxes of their own
+        owner = {id(piece): box for box in boxes for piece in _split_at_gaps(box)}
+        in_table: dict[int, list] = {}
+        for table in tables:
+            for row in table:
+                for piece in row:
+                    in_table.setdefault(id(owner.get(id(piece), piece)), table)
+        emitted: set[int] = set()
         for box in boxes:
             first_line = starts[id(box)]
             if id(box) in in_table:
                 table = in_table[id(box)]
-                if box is table[0][0]:
+                if id(table) not in emitted:
+                    emitted.add(id(table))
                     rows = _aligned(table)
-                    builder.table(rows, [Place(display, starts[id(row[0])], page=number) for row in table])
+                    builder.table(rows, [Place(display, starts.get(id(owner.get(id(row[0]), row[0])), 1), page=number)
+                                         for row in table])
                 continue
             kept = [(text, bbox) for text, bbox, _ in box.lines
                     if text.strip() not in repeated and not _PAGE_NUMBER.match(text.strip())]
@@ -216,10 +224,13 @@ def _running_lines(pages, frames) -> set[str]:
     return {text for text, count in per_page.items() if count >= max(3, len(pages) * 0.6) and len(text) < 120}
 
 
-def _cell_tables(boxes: list[_Box]) -> list[list[list[_Box]]]:
+def _cell_tables(boxes: list[_Box], frame) -> list[list[list[_Box]]]:
     """Tables laid out as a box per cell: short boxes side by side in rows of three or more, rows one under the
-    other. Each table is a list of rows (top to bottom), each row a list of boxes (left to right)."""
-    cells = [box for box in boxes if len(box.lines) <= 3 and all(len(text.strip()) <= 45 for text, _, _ in box.lines)]
+    other. Each table is a list of rows (top to bottom), each row a list of boxes (left to right). Boxes of one
+    line that hold several cells (pdfminer joins close cells) are split at the wide gaps between their words. A box
+    level with a row but under no other row's cells (a heading in the next column) is not part of the table."""
+    cells = [piece for box in boxes if len(box.lines) <= 3 and all(len(text.strip()) <= 60 for text, _, _ in box.lines)
+             for piece in _split_at_gaps(box)]
     rows: list[list[_Box]] = []
     for box in sorted(cells, key=lambda b: -b.bbox[3]):
         top, bottom = box.bbox[3], box.bbox[1]
@@ -242,7 +253,35 @@ def _cell_tables(boxes: list[_Box]) -> list[list[list[_Box]]]:
                 tables[-1].append(row)
                 continue
         tables.append([row])
-    return [table for table in tables if len(table) >= 2]
+    out = []
+    for table in tables:
+        if len(table) >= 3:
+            table = [[box for box in row if any(_overlap_x(box, other) for other_row in table if other_row is not row
+                                                for other in other_row)] for row in table]
+        if len(table) >= 2:
+            out.append(table)
+    return out
+
+
+def _split_at_gaps(box: _Box) -> list[_Box]:
+    """A one-line box cut where its words are further apart than a column gap (twice the line height)."""
+    if len(box.lines) != 1 or len(box.lines[0][2]) < 2:
+        return [box]
+    _, bbox, words = box.lines[0]
+    height = bbox[3] - bbox[1]
+    groups: list[list[tuple]] = [[words[0]]]
+    for word in words[1:]:
+        if word[0] - groups[-1][-1][1] > 2.0 * height:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    if len(groups) == 1:
+        return [box]
+    pieces = []
+    for group in groups:
+        piece_box = (group[0][0], box.bbox[1], group[-1][1], box.bbox[3])
+        pieces.append(_Box([(" ".join(w[2] for w in group), piece_box, group)], piece_box))
+    return pieces
 
 
 def _overlap_x(a: _Box, b: _Box) -> bool:
