@@ -311,6 +311,8 @@ def test_damaged_pdf_is_a_clear_error(tmp_path):
     "The model's predictions show that loss of PTEN leads to metastasis.",
     "Our results demonstrate that mutations in BRCA1 cause the observed expression changes.",
     "SHAP analysis shows that high glucose is a key determinant of response to immunotherapy.",
+    "Our model shows that hypoxia leads to higher mortality.",
+    "Our model reveals the mechanism underlying disease progression.",
 ])
 def test_causal_language_from_model_results_is_flagged(tmp_path, sentence):
     document = read_document(write(tmp_path / "paper.md", f"## Results\n\n{sentence}\n"), "paper.md")

@@ -182,6 +182,15 @@ CASES = [
                        "populations."), "found"),
     ("limitations", D, "Its performance was limited by the small number of positive cases.", "found"),
     ("limitations", M, "The input length is limited to 512 tokens.", "missing"),
+    # names are matched as they are written: STRING, ZINC, BLAST, NEWS are not "a string", "zinc", "blast cells"
+    ("data-source", M, "Distinct clusters emerge in the embedding. Zinc finger genes were enriched.", "missing"),
+    ("data-availability", A, "A user-friendly web server is available.", "missing"),
+    ("baseline", R, "The network counted blast cells in bone marrow smears. This is good news for clinicians.",
+     "missing"),
+    ("baseline", I, "| Model | AUROC |\n|---|---|\n| Random forest | 0.80 |", "missing"),   # a table of prior work
+    ("external-validation", R, "The test patients were not used for training.", "missing"),
+    ("metrics", M, "Positives were rare.\n\n## Precision analysis\n\nThe AUROC was 0.9.", "missing"),
+    ("split-independence", M, "Samples were split into training and test sets by subject.", "found"),
 ]
 
 

@@ -62,8 +62,8 @@ _TECHNICAL = re.compile(
     # effects on the model's own numbers: performance, errors, speed
     r"(?:leads? to|led to|causes?|caused|induces?|results? in|drives?|drove|driving|driven by) (?:the |a |an |our )?"
     r"(?:[\w-]+ ){0,3}(?:overfitting|underfitting|over-?estimat\w*|inflated|bias(?:ed)?|leakage|"
-    r"(?:higher|lower|better|worse|improved|reduced|poor|faster|slower) (?:[\w-]+ ){0,2}|"
-    r"(?:gains?|drops?|losses|increases?|decreases?|improvements?|reductions?) (?:in|of)\b|"
+    r"(?:gains?|drops?|losses|increases?|decreases?|improvements?|reductions?) (?:in|of) (?:the )?(?:[\w-]+ )?"
+    r"(?:performance|accuracy|AUC|AUROC|F1|recall|precision|sensitivity|specificity|MCC|RMSE|errors?|scores?|loss)|"
     r"(?:performance|accuracy|AUC|AUROC|F1|recall|precision|sensitivity|specificity|MCC|RMSE|errors?|scores?|"
     r"estimates?|inference|speed|memory|predictions?|outputs?|decisions?|false (?:positives|negatives)))|"
     r"\b(?:errors?|mistakes|false (?:positives|negatives)|misclassifications?|failures?|performance|gains?|drops?|"
@@ -76,7 +76,8 @@ _TECHNICAL = re.compile(
     r"(?:determines?|determined|drives?|causes?)\b|"
     r"\bcausal (?:language model\w*|attention|mask\w*|convolutions?|transformers?|decoders?|padding)|"
     r"mechanistic(?:ally)? interpretab\w*|"
-    r"\bunderlying (?:data|distribution|assumption|model|architecture|code|implementation|disease|conditions?|"
+    r"(?<!mechanism )(?<!mechanisms )\bunderlying (?:data|distribution|assumption|model|architecture|code|"
+    r"implementation|disease|conditions?|"
     r"population|cohort|hardware)",
     re.IGNORECASE)
 # A causal conclusion from a causal method or an experiment is not over-interpretation of predictions.

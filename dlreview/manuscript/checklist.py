@@ -30,7 +30,8 @@ _DATABASES = (r"GEO\b|GSE\d+|TCGA|UK ?Biobank|MIMIC(?:-I+V?|-III|-IV)?|eICU|\bPD
               r"HCP|Human Connectome|CheXpert|ChestX-?ray\d*|MIMIC-CXR|ISIC|PathMNIST|MedMNIST|BraTS|LIDC|TUH|"
               r"Allen (?:Brain|Cell)|Tabula (?:Muris|Sapiens)|PanglaoDB|OMIM|HGMD|COSMIC|cBioPortal|FinnGen|"
               r"All of Us|eMERGE|Million Veteran")
-_DATABASE = _re(rf"(?<![\w-])(?:{_DATABASES})(?![\w])")
+# database names as they are written ("STRING", not "a string"; "Ensembl", not "ensemble")
+_DATABASE = re.compile(rf"(?<![\w-])(?:{_DATABASES})(?![\w])")
 _SOFTWARE = _re(r"\b(?:PyTorch|TensorFlow|Keras|scikit-learn|sklearn|Python|JAX|CUDA|cuDNN|XGBoost|LightGBM|"
                 r"Lightning|NumPy|pandas|SciPy|R|Bioconductor|Scanpy|Seurat|DeepChem|RDKit|Hugging ?Face|"
                 r"transformers|MONAI|fastai|Optuna|Ubuntu|Linux|Docker|Singularity|conda)\b")
@@ -165,8 +166,8 @@ def _data_version(document: Document, sentence: Sentence) -> bool:
         return True
     if re.search(rf"\bas of {_DATE}", text, re.IGNORECASE):
         return True
-    if re.search(rf"(?<![\w-])(?:{_DATABASES})(?:-[\w]+)?[\s,(]+(?:(?:version|release|v\.?|build|freeze|snapshot|r)"
-                 rf"\s?)?\d", text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
+    if re.search(rf"(?<![\w-])(?-i:{_DATABASES})(?:-[\w]+)?[\s,(]+(?:(?:version|release|v\.?|build|freeze|snapshot|"
+                 rf"r)\s?)?\d", text, re.IGNORECASE) and not _REFERENCE_USE.search(text):
         return True
     if re.search(rf"\b(?:release|freeze|snapshot|version) (?:of |from |dated |on |as of )?{_DATE}", text,
                  re.IGNORECASE):
@@ -230,7 +231,7 @@ def _total(document: Document) -> bool:
 
 
 def _split_sizes_table(document: Document) -> Sentence | None:
-    for table in document.tables:
+    for table in own_tables(document):
         header = " ".join(" ".join(row) for row in table.rows[:table.header_rows])
         labels = " ".join(row[0] for row in table.rows if row)
         split_labels = len(re.findall(_SPLIT_WORD, header + " " + labels, re.IGNORECASE))
@@ -270,7 +271,7 @@ _GROUPS = (r"patients?|subjects?|participants?|donors?|individuals?|animals?|mic
            r"litters?|strains?|slides?|specimens?|biopsies|tumou?rs?|genotypes?|eyes?")
 _SPLIT_BY_GROUP = _any(
     rf"(?:split|partitioned|divided|grouped|assigned|separated|allocated|sampled|cross-validated|clustered|made) "
-    rf"(?:(?!stratif)\w+ ){{0,4}}(?:by|at the level of|on the basis of|according to|per) (?:\w+ ){{0,2}}"
+    rf"(?:(?!stratif)\w+ ){{0,7}}(?:by|at the level of|on the basis of|according to|per) (?:\w+ ){{0,2}}"
     rf"(?:{_GROUPS})\b",
     rf"\bat the (?:{_GROUPS}) level\b",
     r"\b(?:patient|subject|participant|donor|individual|animal|chromosome|site|centre|center|hospital|family|"
@@ -363,15 +364,16 @@ _ON_TRAIN = _any(
     also=r"normali[sz]|standardi[sz]|z-?scor|scal(?:ed|ing|er)|min-?max|imput|select|PCA|principal component|batch|"
          r"ComBat|statistics|transform|preprocess|pre-process|encod|variance|quantile|whiten|mean")
 
-_TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines?|classifiers?|regression)|\bSVMs?\b|"
-                r"\bSVR\b|\bSVC\b|gradient[- ]boost(?:ed|ing)|XGBoost|LightGBM|CatBoost|\bGBM\b|\bGBDT\b|"
-                r"k-?nearest neighbou?rs?|\bk-?NN\b|naive Bayes|linear regression|ridge(?: regression| regularized)|"
-                r"\blasso\b|elastic[- ]net|decision trees?|linear (?:model|classifier|discriminant)|\bLDA\b|"
-                r"partial least squares|\bPLS\b|Cox (?:proportional hazards|model|regression)|"
+_TRADITIONAL = (r"logistic regression|random forests?|support vector (?:machines?|classifiers?|regression)|"
+                # abbreviations as they are written: "BLAST", not "blast cells"; "NEWS", not "good news"
+                r"(?-i:\bSVMs?\b|\bSVR\b|\bSVC\b|\bGBM\b|\bGBDT\b|\bk-?NN\b|\bLDA\b|\bPLS\b|\bBLAST\b|\bPSSM\b|"
+                r"\bPRS\b|\bAPACHE\b|\bSOFA\b|\bqSOFA\b|\bNEWS2?\b|CHA2DS2)|gradient[- ]boost(?:ed|ing)|XGBoost|"
+                r"LightGBM|CatBoost|k-?nearest neighbou?rs?|naive Bayes|linear regression|ridge(?: regression| "
+                r"regularized)|\blasso\b|elastic[- ]net|decision trees?|linear (?:model|classifier|discriminant)|"
+                r"partial least squares|Cox (?:proportional hazards|model|regression)|"
                 r"(?:traditional|classical|conventional|standard|shallow) (?:machine[- ]learning|ML|statistical) "
-                r"(?:models?|methods?|baselines?|approaches?|classifiers?)|\bBLAST\b|position weight matri|PSSM|"
-                r"polygenic (?:risk )?scores?|\bPRS\b|clinical (?:risk )?scores?|(?:the )?(?:APACHE|SOFA|qSOFA|"
-                r"NEWS|CHA2DS2|Framingham)\b")
+                r"(?:models?|methods?|baselines?|approaches?|classifiers?)|position weight matri|"
+                r"polygenic (?:risk )?scores?|clinical (?:risk )?scores?|Framingham\b")
 _BASELINE_ANY = _any(_TRADITIONAL, sections=_NOT_INTRODUCTION)
 _NOT_COMPARED = _re(r"\bimput\w*|\bhead\b|on top of|\bprob(?:e|ing)\b|frozen|feature selection|select\w* features|"
                     r"\bembedding")
@@ -526,8 +528,8 @@ _EXTERNAL_UNSEEN = _any(
     r"(?:never|not) seen (?:during|in) (?:training|development)", r"contributed no (?:training|development) data",
     r"held out from (?:all|any) (?:training|development)", r"none of (?:their|its|these|the) (?:\w+ ){0,3}(?:were|was) "
     r"used (?:for|in) (?:training|model development|development)", negatable=False,
-    also=r"cohort|data ?set|hospital|site|centre|center|study|laborator|external|independent|other|strains|"
-         r"radiographs|slides|patients|samples|sequences")
+    also=r"cohort|data ?set|hospital|site|centre|center|study|laborator|external|independent|other|another|"
+         r"second|later|prospective")
 
 
 def _external(document: Document, sentence: Sentence) -> bool:
@@ -584,7 +586,7 @@ def _CODE(document: Document, sentence: Sentence) -> bool:
         return True
     return bool(re.search(r"github\.com|gitlab\.|bitbucket\.org|codeocean|zenodo\.org|doi\.org/10\.5281", text,
                           re.IGNORECASE) and sentence.section == "availability")
-_DATA_AVAILABLE_NAMED = _any(rf"(?:{_DATABASES}|[A-Z][\w-]*-[A-Z0-9][\w.-]*)(?:(?!\.\s)[^;]){{0,80}}?\b(?:are|is) "
+_DATA_AVAILABLE_NAMED = _any(rf"(?-i:{_DATABASES}|[A-Z][\w-]*-[A-Z0-9][\w.-]*)(?:(?!\.\s)[^;]){{0,80}}?\b(?:are|is) "
                              rf"(?:publicly |freely |openly )?(?:available|accessible)", negatable=False)
 _DATA_ON_REQUEST = _any(r"(?:on|upon) (?:reasonable )?request|can be (?:requested|obtained|accessed)|access (?:procedure|"
                         r"application)|data (?:use|access) agreement|credentialed access", negatable=False,
@@ -702,10 +704,10 @@ def _feature_claims_or_method(document: Document) -> str | None:
 def _hyperparameters(document: Document) -> Sentence | None:
     kinds: set[int] = set()
     first = None
-    rows = [Sentence(" : ".join(row), place, table.section, kind="table") for table in document.tables
+    rows = [Sentence(" : ".join(row), place, table.section, kind="table") for table in own_tables(document)
             for row, place in zip(table.rows, table.places)]
     for sentence in [*document.sentences, *rows]:
-        if sentence.section in ("references", "introduction"):
+        if sentence.section in _NOT_OWN:
             continue
         hits = {index for index, pattern in enumerate(_HYPERPARAMETER_PATTERNS) if pattern.search(sentence.text)}
         if hits and first is None:
@@ -720,15 +722,13 @@ def _metrics_named(document: Document) -> tuple[set[str], Sentence | None]:
     names: set[str] = set()
     first = None
     for sentence in document.sentences:
-        if sentence.section in ("references", "introduction", "acknowledgements"):
+        if sentence.section in _NOT_OWN or sentence.kind == "heading":
             continue
         found = {_metric_of(m) for m in _METRIC.finditer(sentence.text)} - {None}
         if found and first is None:
             first = sentence
         names |= found
-    for table in document.tables:
-        if table.section in ("introduction", "references"):
-            continue
+    for table in own_tables(document):
         for row in table.rows[:table.header_rows] + [[row[0]] for row in table.rows if row]:
             found = {_metric_of(m) for cell in row for m in _METRIC.finditer(cell)} - {None}
             if found and first is None:
@@ -758,16 +758,21 @@ _NEGATIVE_CONTROL_ROW = _re(r"(?:shuffled|permuted|randomi[sz]ed|scrambled|rando
 
 def _row_label(document: Document, pattern: re.Pattern) -> Sentence | None:
     """A table row whose label matches (a results table's "Shuffled labels" row)."""
-    for table in document.tables:
+    for table in own_tables(document):
         for row, place in zip(table.rows, table.places):
             if row and pattern.search(row[0]):
                 return Sentence(" | ".join(row), place, table.section, kind="table")
     return None
 
 
+def own_tables(document: Document) -> list:
+    """Tables of the paper's own work (not those of the introduction, the references or the acknowledgements)."""
+    return [table for table in document.tables if table.section not in _NOT_OWN]
+
+
 def _baseline_in_table(document: Document) -> Sentence | None:
     pattern = _re(_TRADITIONAL)
-    for table in document.tables:
+    for table in own_tables(document):
         for row, place in zip(table.rows, table.places):
             if row and pattern.search(row[0]) and not _NEGATED.search(row[0]):
                 return Sentence(" | ".join(row), place, table.section, kind="table")

@@ -203,7 +203,8 @@ def extract_claims(source: Document | Path | str) -> list[Claim]:
             continue   # the introduction quotes other papers' results
         claims.extend(_sentence_claims(sentence, models))
     for table in source.tables:
-        claims.extend(_table_claims(table))
+        if table.section not in ("introduction", "references", "acknowledgements"):
+            claims.extend(_table_claims(table))
     return claims
 
 

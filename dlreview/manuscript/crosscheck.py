@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dlreview.checks.libraries import SEEDS
-from dlreview.manuscript.checklist import _NEGATED, _TRADITIONAL
+from dlreview.manuscript.checklist import _NEGATED, _TRADITIONAL, own_tables
 from dlreview.manuscript.claims import _CITATION
 from dlreview.manuscript.document import Sentence
 
@@ -173,7 +173,7 @@ def _own_sentences(review) -> Iterator[Sentence]:
         if sentence.kind != "heading" and sentence.section in ("abstract", "methods", "results", "discussion",
                                                                "conclusion", "other"):
             yield sentence
-    for table in review.document.tables:
+    for table in own_tables(review.document):
         for row, place in zip(table.rows, table.places):
             yield Sentence(" | ".join(row), place, table.section, kind="table")
 
@@ -306,7 +306,7 @@ _PAPER_VALUES = {
                                  rf"{_NUMBER}", re.IGNORECASE), r"^max_?depth$"),
 }
 # words of a schedule or a search, not of the value used: "halved every 10 epochs", "warm-up over 500 steps"
-_NOT_THE_VALUE = re.compile(r"halv|reduc|decay|every|after|warm|multipl|divid|\bdrop(?:s|ped)?\b|schedul|steps?\b|"
+_NOT_THE_VALUE = re.compile(r"halv|reduc|(?<!weight )decay|every|after|warm|multipl|divid|\bdrop(?:s|ped)?\b|schedul|steps?\b|"
                             r"factor|"
                             r"\bby\b|from|between|range|grid|search|over|among|candidates", re.IGNORECASE)
 _CODE_KEYS = {label: re.compile(pattern, re.IGNORECASE) for label, (_, pattern) in _PAPER_VALUES.items()}
