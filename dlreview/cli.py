@@ -237,3 +237,130 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
         _write_atomically(output, text + "\n")
     click.echo(text if fmt == "json" else render_text(record), nl=fmt == "json")
     sys.exit(exit_status(record))
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--manuscript", "-m", "manuscripts", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The paper (.md, .tex, .pdf, .txt) to review with the code (repeatable).")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="report.html, report.pdf or report.json; the JSON export (.json) and the DOME export "
+                   "(.dome.json) are written beside it.")
+@click.option("--reproduce/--no-reproduce", default=False, show_default=True,
+              help="Re-execute the study in isolation (dlreview reproduce) and report the result.")
+@click.option("--reproduce-record", type=click.Path(path_type=Path, dir_okay=False),
+              help="Take the re-execution from this record (written by `dlreview reproduce -o FILE`).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Use this pyproject.toml or dlreview.toml instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--no-cache", is_flag=True, help="Analyse every file, ignoring and not writing the cache.")
+def report(path, manuscripts, output, reproduce, reproduce_record, config_path, isolated, no_cache) -> None:
+    """Write the reproducibility and ethics report of a study (default: the current folder): what was checked,
+    what was found, what was re-executed and with what result, as HTML, PDF or JSON.
+
+    Exit codes: 0 the report was written, 2 a usage error."""
+    from dlreview.report import (
+        ReportError,
+        build_report,
+        dome_document,
+        normalise_record,
+        read_record,
+        render_html,
+        render_json,
+        render_pdf,
+    )
+
+    study = path or Path(".")
+    if output is None:
+        _fail("give the report's file with -o: report.html, report.pdf or report.json")
+    kind = output.suffix.lower()
+    if kind not in (".html", ".htm", ".pdf", ".json"):
+        _fail(f"-o {output}: the report is .html, .pdf or .json, not {kind or 'a file without a suffix'}")
+    if not study.exists():
+        _fail(f"{study}: no such file or folder")
+    for manuscript in manuscripts:
+        if not manuscript.is_file():
+            _fail(f"--manuscript {manuscript}: no such file")
+    if reproduce and reproduce_record is not None:
+        _fail("--reproduce and --reproduce-record exclude each other: re-execute here, or use a record made elsewhere")
+    if reproduce and not study.is_dir():
+        _fail(f"--reproduce needs the study's folder, not {study}")
+    if reproduce_record is not None and not reproduce_record.is_file():
+        _fail(f"--reproduce-record {reproduce_record}: no such file")
+    base = output.with_suffix("")
+    targets = [output, base.with_name(base.name + ".dome.json")]
+    if kind != ".json":
+        targets.append(base.with_suffix(".json"))
+    from dlreview.report.output import is_previous_report
+
+    inputs = {p.resolve() for p in [study, *manuscripts, *([reproduce_record] if reproduce_record else [])]}
+    audited = study.resolve()
+    for target in targets:
+        resolved = target.resolve()
+        if resolved in inputs:
+            _fail(f"{target} is one of the inputs; refusing to overwrite it")
+        inside = audited.is_dir() and resolved.is_relative_to(audited)
+        if resolved.exists() and inside and not is_previous_report(resolved):
+            _fail(f"{target} is an existing file of the study, not an earlier report; refusing to overwrite it")
+    try:
+        if isolated:
+            settings = Settings(root=Path.cwd().resolve())
+        else:
+            if config_path is not None and not config_path.is_file():
+                _fail(f"config file {config_path} does not exist")
+            settings = load_settings(config_path or find_config(study.resolve()))
+        load_specs()
+    except (ConfigError, RuleSpecError) as exc:
+        _fail(str(exc))
+
+    record = None
+    try:
+        if reproduce_record is not None:
+            record = read_record(reproduce_record)
+        elif reproduce:
+            from dlreview.reproduce import Options, ReproduceError
+            from dlreview.reproduce import reproduce as run_reproduction
+            from dlreview.reproduce.progress import Progress
+
+            try:
+                raw = run_reproduction(study, Options(manuscript=manuscripts[0] if manuscripts else None),
+                                       Progress(enabled=False))
+            except (ReproduceError, ConfigError) as exc:
+                _fail(f"reproduce: {exc}")
+            record = normalise_record(raw, source="re-executed for this report")
+        document = build_report([study], settings, manuscripts=list(manuscripts), record=record,
+                                use_cache=not no_cache)
+        if document["subject"]["files_checked"] == 0:
+            _fail(f"{study}: nothing to review (no Python files, notebooks or manuscripts)")
+        if kind == ".pdf":
+            pdf = render_pdf(document)
+        else:
+            text = render_json(document) if kind == ".json" else render_html(document)
+    except ReportError as exc:
+        _fail(str(exc))
+    except ImportError as exc:   # a dependency of the report missing from a partial installation
+        _fail(f"the report needs the {exc.name or 'missing'} package: pip install {exc.name or 'dlreview'}")
+    import json
+
+    if kind == ".pdf":
+        _write_bytes_atomically(output, pdf)
+    else:
+        _write_atomically(output, text)
+    if kind != ".json":
+        _write_atomically(base.with_suffix(".json"), render_json(document))
+    _write_atomically(targets[1], json.dumps(dome_document(document), indent=2, ensure_ascii=False) + "\n")
+    for error in document["errors"]:
+        click.echo(f"dlreview: warning: {error['location']}: {error['reason']} (not in the report)", err=True)
+    written = ", ".join(str(t) for t in [output, *targets[2:], targets[1]])
+    click.echo(f"wrote {written}", err=True)
+
+
+def _write_bytes_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
