@@ -111,20 +111,25 @@ def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isola
     sys.exit(EXIT_FINDINGS if result.findings and not exit_zero else EXIT_CLEAN)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, content: str | bytes) -> None:
     """A crash or full disk never leaves a half-written report in place of the old one. A path that is not a
-    regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written to as it is, never replaced."""
+    regular file (``/dev/null``, a named pipe, ``/dev/stdout``) is written to as it is, never replaced. The file
+    gets the permissions the umask gives a new file (a report is meant to be shared)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.is_symlink():
             path = path.resolve()  # write where the link points; keep the link
         if path.exists() and not path.is_file():
-            with path.open("w", encoding="utf-8") as stream:
-                stream.write(text)
+            with path.open("wb") as stream:
+                stream.write(data)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
@@ -343,7 +348,7 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
     import json
 
     if kind == ".pdf":
-        _write_bytes_atomically(output, pdf)
+        _write_atomically(output, pdf)
     else:
         _write_atomically(output, text)
     if kind != ".json":
@@ -353,14 +358,3 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
         click.echo(f"dlreview: warning: {error['location']}: {error['reason']} (not in the report)", err=True)
     written = ", ".join(str(t) for t in [output, *targets[2:], targets[1]])
     click.echo(f"wrote {written}", err=True)
-
-
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
