@@ -68,16 +68,8 @@ def check(paths, fmt, output, select, ignore, extend_exclude, config_path, isola
     from dlreview.output import render
 
     paths = list(paths) or [Path(".")]
-    try:
-        if isolated:
-            settings = Settings(root=Path.cwd().resolve())
-        else:
-            if config_path is not None and not config_path.is_file():
-                _fail(f"config file {config_path} does not exist")
-            settings = load_settings(config_path or find_config(paths[0].resolve()))
-        specs = load_specs()
-    except (ConfigError, RuleSpecError) as exc:
-        _fail(str(exc))
+    settings = _settings(config_path, isolated, paths[0])
+    specs = _specs()
     if select is not None:
         settings.select = _codes(select)
     if ignore is not None:
@@ -170,6 +162,18 @@ def tips() -> None:
     """The ten tips of the paper that the rules serve."""
     for number, title in TIPS.items():
         click.echo(f"{number:>2}. {title}")
+
+
+def _settings(config_path: Path | None, isolated: bool, start: Path) -> Settings:
+    """The configuration: none with --isolated, the file given with --config, or the one found from ``start`` up."""
+    if isolated:
+        return Settings(root=Path.cwd().resolve())
+    if config_path is not None and not config_path.is_file():
+        _fail(f"config file {config_path} does not exist")
+    try:
+        return load_settings(config_path or find_config(start.resolve()))
+    except ConfigError as exc:
+        _fail(str(exc))
 
 
 def _specs():
@@ -307,16 +311,8 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
         inside = audited.is_dir() and resolved.is_relative_to(audited)
         if resolved.exists() and inside and not is_previous_report(resolved):
             _fail(f"{target} is an existing file of the study, not an earlier report; refusing to overwrite it")
-    try:
-        if isolated:
-            settings = Settings(root=Path.cwd().resolve())
-        else:
-            if config_path is not None and not config_path.is_file():
-                _fail(f"config file {config_path} does not exist")
-            settings = load_settings(config_path or find_config(study.resolve()))
-        load_specs()
-    except (ConfigError, RuleSpecError) as exc:
-        _fail(str(exc))
+    settings = _settings(config_path, isolated, study)
+    _specs()
 
     record = None
     try:

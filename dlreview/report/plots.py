@@ -76,12 +76,7 @@ def reported_vs_reproduced(claims: list[dict]) -> str:
                 labelled = True
                 values.extend([low, high])
         axes.set_yticks(range(len(rows)), [_label(c["label"]) for c in rows])
-        axes.invert_yaxis()
-        axes.set_xlim(*_limits(values))
-        axes.set_xlabel("value")
-        axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8)
-        return _svg(figure)
+        return _finish(figure, axes, values)
 
 
 def seed_distribution(claims: list[dict]) -> str:
@@ -107,12 +102,7 @@ def seed_distribution(claims: list[dict]) -> str:
                           markeredgecolor=VERMILLION, linestyle="none", label="reported" if y == 0 else None)
                 values.append(claim["reported"])
         axes.set_yticks(range(len(rows)), [_label(f"{c['label']} (n={len(c['seeds']['values'])})") for c in rows])
-        axes.invert_yaxis()
-        axes.set_xlim(*_limits(values))
-        axes.set_xlabel("value")
-        axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8)
-        return _svg(figure)
+        return _finish(figure, axes, values)
 
 
 def label_shuffle(claims: list[dict]) -> str:
@@ -153,3 +143,13 @@ DRAW = {"reported_vs_reproduced": reported_vs_reproduced, "seed_distribution": s
 
 def draw(kind: str, claims: list[dict]) -> str:
     return DRAW[kind](claims)
+
+
+def _finish(figure, axes, values: list[float]) -> str:
+    """The common end of the value figures: rows top to bottom, the value axis, a grid and the legend above."""
+    axes.invert_yaxis()
+    axes.set_xlim(*_limits(values))
+    axes.set_xlabel("value")
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8)
+    return _svg(figure)
