@@ -263,7 +263,10 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
               help="Use this pyproject.toml or dlreview.toml instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--no-cache", is_flag=True, help="Analyse every file, ignoring and not writing the cache.")
-def report(path, manuscripts, output, reproduce, reproduce_record, config_path, isolated, no_cache) -> None:
+@click.option("--seeds", type=click.IntRange(min=0), help="With --reproduce: the number of seeds (default: 3).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), help="With --reproduce: where the study runs.")
+def report(path, manuscripts, output, reproduce, reproduce_record, config_path, isolated, no_cache, seeds,
+           device) -> None:
     """Write the reproducibility and ethics report of a study (default: the current folder): what was checked,
     what was found, what was re-executed and with what result, as HTML, PDF or JSON.
 
@@ -290,6 +293,8 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
     for manuscript in manuscripts:
         if not manuscript.is_file():
             _fail(f"--manuscript {manuscript}: no such file")
+    if (seeds is not None or device is not None) and not reproduce:
+        _fail("--seeds and --device go with --reproduce")
     if reproduce and reproduce_record is not None:
         _fail("--reproduce and --reproduce-record exclude each other: re-execute here, or use a record made elsewhere")
     if reproduce and not study.is_dir():
@@ -324,8 +329,8 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
             from dlreview.reproduce.progress import Progress
 
             try:
-                raw = run_reproduction(study, Options(manuscript=manuscripts[0] if manuscripts else None),
-                                       Progress(enabled=False))
+                options = Options(manuscript=manuscripts[0] if manuscripts else None, seeds=seeds, device=device)
+                raw = run_reproduction(study, options, Progress(enabled=False))
             except (ReproduceError, ConfigError) as exc:
                 _fail(f"reproduce: {exc}")
             record = normalise_record(raw, source="re-executed for this report")

@@ -132,7 +132,7 @@ class Markup(html.parser.HTMLParser):
 
 
 def sample_record() -> dict:
-    """A record with the keys dlreview/reproduce/README_SECTION.md documents, for examples/reproduce-study."""
+    """A record with the keys the README documents ("The JSON record"), for examples/reproduce-study."""
     def claim(metric, value, text, model, measured, seeds, shuffled, chance, verdict, key=None):
         mean = sum(seeds) / len(seeds)
         sd = (sum((v - mean) ** 2 for v in seeds) / (len(seeds) - 1)) ** 0.5
@@ -439,12 +439,13 @@ def test_reproduce_runs_in_process_and_fills_the_section(tmp_path):
         key = "model.accuracy"
         """), encoding="utf-8")
     out = tmp_path / "out" / "report.json"
-    result = cli(str(study), "--reproduce", "-o", str(out))
+    result = cli(str(study), "--reproduce", "--seeds", "3", "--device", "cpu", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     reproduction = json.loads(out.read_text())["reproduction"]
     assert reproduction["source"] == "re-executed for this report"
     [entry] = reproduction["claims"]
-    assert entry["verdict"] == "reproduced" and entry["seeds"]["values"] == [0.88, 0.92]
+    # --seeds 3 overrides the study's own seeds = 2
+    assert entry["verdict"] == "reproduced" and entry["seeds"]["values"] == [0.88, 0.92, 0.9]
     assert entry["label_shuffle"]["mean"] == pytest.approx(0.52)
 
 
@@ -733,6 +734,7 @@ def test_cli_writes_a_pdf_from_a_record_made_elsewhere(tmp_path):
     (["--manuscript", "missing.md", "-o", "r.html"], "--manuscript missing.md: no such file"),
     (["--reproduce", "--reproduce-record", "x.json", "-o", "r.html"], "exclude each other"),
     (["--reproduce-record", "missing.json", "-o", "r.html"], "--reproduce-record missing.json: no such file"),
+    (["--seeds", "2", "-o", "r.html"], "--seeds and --device go with --reproduce"),
 ])
 def test_bad_options_are_one_line_errors(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

@@ -139,7 +139,7 @@ def _claim_label(claim: dict) -> str:
 
 def normalise_record(record: dict, source: str) -> dict:
     """The parts of a ``dlreview reproduce`` record the report shows, read defensively (the record's shape is
-    documented in dlreview/reproduce/README_SECTION.md; a missing key reads as unknown, never as a crash)."""
+    documented in the README, "The JSON record"; a missing key reads as unknown, never as a crash)."""
     if not isinstance(record, dict) or not isinstance(record.get("claims", []), list) or \
             not isinstance(record.get("summary"), dict):
         raise ReportError("the reproduction record is not a `dlreview reproduce` JSON record (no summary)")

@@ -68,7 +68,7 @@ class Run:
 
 
 def reproduce(study: Path, options: Options, progress: Progress | None = None) -> dict:
-    """Run the experiments on ``study`` and return the JSON record (see README_SECTION.md)."""
+    """Run the experiments on ``study`` and return the JSON record (documented in the README, "The JSON record")."""
     progress = progress or Progress(enabled=False)
     study = study.resolve()
     if not study.is_dir():
