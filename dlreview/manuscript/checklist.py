@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dlreview.manuscript.claims import _METRIC, _metric_of, extract_claims
-from dlreview.manuscript.document import Document, Sentence
+from dlreview.manuscript.document import NOT_OWN as _NOT_OWN
+from dlreview.manuscript.document import Document, Place, Sentence
 
 
 def _re(pattern: str) -> re.Pattern:
@@ -134,7 +135,6 @@ def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | Non
 
 _OWN_WORK = ("abstract", "methods", "results", "discussion", "conclusion", "other", "limitations", "availability",
              "ethics")
-_NOT_OWN = ("introduction", "references", "acknowledgements")   # what others did, who paid: not the study's report
 _NOT_INTRODUCTION = ("abstract", "methods", "results", "discussion", "conclusion", "other", "availability", "ethics")
 
 
@@ -937,7 +937,5 @@ def evaluate(document: Document) -> list[Status]:
     return statuses
 
 
-def _place_of(claim):
-    from dlreview.manuscript.document import Place
-
+def _place_of(claim) -> Place:
     return Place(claim.path, claim.line or 1, claim.page)

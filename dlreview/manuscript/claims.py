@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from dlreview.manuscript.document import Document, Sentence, Table
+from dlreview.manuscript.document import NOT_OWN, Document, Sentence, Table
 
 # Normalised metric names, and whether a higher value is better.
 METRICS = {
@@ -203,7 +203,7 @@ def extract_claims(source: Document | Path | str) -> list[Claim]:
             continue   # the introduction quotes other papers' results
         claims.extend(_sentence_claims(sentence, models))
     for table in source.tables:
-        if table.section not in ("introduction", "references", "acknowledgements"):
+        if table.section not in NOT_OWN:
             claims.extend(_table_claims(table))
     return claims
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dlreview.checks.libraries import SEEDS
 from dlreview.manuscript.checklist import _NEGATED, _TRADITIONAL, own_tables
 from dlreview.manuscript.claims import _CITATION
+from dlreview.manuscript.document import NOT_OWN as _NOT_OWN
 from dlreview.manuscript.document import Sentence
 
 CROSS_CHECKS = {
@@ -116,7 +117,6 @@ def seeds_not_set(review, code: Code) -> Iterator[tuple[Sentence, str]]:
                   "generator, and no random_state")
 
 
-_NOT_OWN = ("introduction", "references", "acknowledgements")
 
 
 # ------------------------------------------------------------------------------------------------------ baselines

@@ -40,6 +40,10 @@ _SECTION_PATTERNS = [(kind, re.compile(rf"^(?:{pattern})", re.IGNORECASE)) for k
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 
 
+# Sections about other people's work or the paper's business, not the study's own report.
+NOT_OWN = ("introduction", "references", "acknowledgements")
+
+
 def section_kind(heading: str) -> str:
     """What a heading introduces (``methods``, ``results``, ...), or ``other``."""
     text = _NUMBERING.sub("", heading).strip().strip("*#:. ").lower()
