@@ -83,6 +83,7 @@ class CheckResult:
     errors: list[FileError]
     files: int
     manuscripts: list = field(default_factory=list)   # dlreview.manuscript.ManuscriptReview, one per manuscript
+    projects: list = field(default_factory=list)      # dlreview.project.Project, with every code file's facts
 
 
 def _where(exc: Exception) -> str:
@@ -224,19 +225,25 @@ def check_paths(paths: list[Path], settings: Settings, *, use_cache: bool = True
             continue
         shown = display_path(path)
         result = results[path]
-        relative = _relative_to(path, settings.root)
-        ignored = set().union(*(codes for spec, codes in per_file if spec.match_file(relative))) if per_file else set()
+        ignored = _ignored(path, settings, per_file)
         active = {rule for rule in enabled if not any(rule.startswith(code) for code in ignored)}
         findings.extend(_apply_suppressions(result, active, specs, shown))
         errors.extend(FileError(shown, e.reason, e.line, e.cell) for e in result.errors)
     findings.extend(f for f in repository_findings if f.rule in enabled)
     for review in reviews:
-        relative = _relative_to(Path(review.path), settings.root)
-        ignored = set().union(*(codes for spec, codes in per_file if spec.match_file(relative))) if per_file else set()
+        ignored = _ignored(Path(review.path), settings, per_file)
         findings.extend(f for f in review.findings
                         if f.rule in enabled and not any(f.rule.startswith(code) for code in ignored))
     return CheckResult(findings=sorted(findings, key=_order), errors=errors, files=len(results) + len(reviews),
-                       manuscripts=reviews)
+                       manuscripts=reviews, projects=projects)
+
+
+def _ignored(path: Path, settings: Settings, per_file: list) -> set[str]:
+    """The rule codes that ``per-file-ignores`` switch off for this file."""
+    if not per_file:
+        return set()
+    relative = _relative_to(path, settings.root)
+    return set().union(*(codes for spec, codes in per_file if spec.match_file(relative)))
 
 
 def _manuscript_stage(manuscripts: list[Path], projects: list[Project], places: dict, errors: list[FileError]):

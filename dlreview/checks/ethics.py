@@ -105,7 +105,7 @@ class MissingModelCard(ProjectCheck):
 
 
 # ------------------------------------------------------------------------------------------------ DLR503
-def _human_evidence(project: Project) -> str | None:
+def human_evidence(project: Project) -> str | None:
     for rel, source in sorted(project.files.items()):
         for column in source.facts.get("columns", []):
             name = column["column"]
@@ -125,7 +125,7 @@ class MissingEthicsRegister(ProjectCheck):
     id = "DLR503"
 
     def check(self, project: Project) -> Iterator[ProjectReport]:
-        evidence = _human_evidence(project)
+        evidence = human_evidence(project)
         if evidence is None:
             return
         if any(lib.ETHICS_FILES.search(rel) for rel in project.listing) or _readme_heading(project, r"ethic"):

@@ -40,13 +40,10 @@ def build_report(paths: list[Path], settings, *, manuscripts: list[Path] = (), r
                  use_cache: bool = True, now: datetime.datetime | None = None) -> dict:
     """Check ``paths`` and ``manuscripts`` and assemble the report, with a normalised reproduction ``record``."""
     from dlreview.engine import check_paths
-    from dlreview.report.ethics import projects_of
 
     result = check_paths(paths, settings, use_cache=use_cache, manuscripts=list(manuscripts))
-    code_paths = [p for p in paths if p.is_dir() or p.suffix in (".py", ".ipynb")]
-    projects = projects_of(code_paths, settings, use_cache=use_cache)
     return assemble(result, list(paths), settings, manuscripts=list(manuscripts), reproduction=record,
-                    projects=projects, now=now)
+                    projects=result.projects, now=now)
 
 
 def render_json(report: dict) -> str:

@@ -4,57 +4,12 @@ project has none."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dlreview.checks import libraries as lib
-from dlreview.config import Settings
-from dlreview.discovery import CHECKED_SUFFIXES, walk_project
+from dlreview.checks.ethics import human_evidence  # the same evidence DLR503 uses
 from dlreview.model.interpreter import is_personal_identifier
-from dlreview.project import LISTED_LIMIT, Project, SourceFile, project_root_of
+from dlreview.project import Project
 
 ETHICS_RULES = ("DLR501", "DLR502", "DLR503", "DLR620", "DLR621", "DLR622")
-
-
-def projects_of(paths: list[Path], settings: Settings, use_cache: bool = True) -> list[Project]:
-    """The projects the checked paths belong to, with each code file's facts (from the cache when it has them)."""
-    from dlreview.cache import Cache
-    from dlreview.engine import analyze
-
-    cache = Cache.open(settings) if use_cache else None
-    roots: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            roots.append(path.resolve())
-        elif path.is_file() and path.suffix in CHECKED_SUFFIXES:
-            roots.append(project_root_of(path, settings.root))
-    projects = []
-    for root in dict.fromkeys(roots):
-        files = walk_project(root, settings, LISTED_LIMIT)
-        project = Project(root=root, listing=[file.relative_to(root).as_posix() for file in files])
-        for file in files:
-            if file.suffix not in CHECKED_SUFFIXES:
-                continue
-            try:
-                data = file.read_bytes()
-            except OSError:
-                continue
-            key = cache.key(file.suffix, data) if cache else None
-            result = cache.get(key) if cache else None
-            if result is None:
-                result = analyze(file, data)
-                if cache and key:
-                    cache.put(key, result)
-            if result.facts is not None:
-                rel = file.relative_to(root).as_posix()
-                project.files[rel] = SourceFile(rel=rel, path=file, facts=result.facts)
-        projects.append(project)
-    return projects
-
-
-def _human_evidence(project: Project) -> str | None:
-    from dlreview.checks.ethics import _human_evidence as evidence  # the same evidence DLR503 uses
-
-    return evidence(project)
 
 
 def _identifiers(project: Project) -> list[dict]:
@@ -93,16 +48,16 @@ def _checklist(reviews: list[dict], item: str) -> dict | None:
 def ethics_section(projects: list[Project], reviews: list[dict], findings: list[dict], claims: list[dict],
                    reproduction: dict | None) -> dict:
     """The ethics section of the report (plain data)."""
-    human_code = [(project, _human_evidence(project)) for project in projects]
-    human_evidence = [f"{project.root.name}: {evidence}" for project, evidence in human_code if evidence]
+    human_code = [(project, human_evidence(project)) for project in projects]
+    evidence_found = [f"{project.root.name}: {evidence}" for project, evidence in human_code if evidence]
     approval = _checklist(reviews, "ethics-approval")
     consent = _checklist(reviews, "consent")
     limitations = _checklist(reviews, "limitations")
     if approval is not None and approval.get("status") != "not_applicable":
         sentence = (approval.get("evidence") or {}).get("text")
-        human_evidence.append("the manuscript describes data from people"
+        evidence_found.append("the manuscript describes data from people"
                               + (f": \u201c{sentence}\u201d" if sentence else ""))
-    human = True if human_evidence else (False if projects or reviews else None)
+    human = True if evidence_found else (False if projects or reviews else None)
 
     identifiers = [item for project in projects for item in _identifiers(project)]
     cards = [rel for project in projects for rel in project.listing if lib.MODEL_CARD_FILES.search(rel)]
@@ -150,7 +105,7 @@ def ethics_section(projects: list[Project], reviews: list[dict], findings: list[
 
     related = [f for f in findings if f.get("rule") in ETHICS_RULES]
     section = {
-        "human_data": {"detected": human, "evidence": human_evidence},
+        "human_data": {"detected": human, "evidence": evidence_found},
         "identifiers": identifiers,
         "model_card": {"present": cards},
         "ethics_register": {"present": registers},
