@@ -185,7 +185,7 @@ def _specs():
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--manuscript", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--manuscript", "-m", type=click.Path(path_type=Path, dir_okay=False),
               help="Take the reported values from this paper (Markdown, LaTeX or PDF).")
 @click.option("--seeds", type=click.IntRange(min=0), help="Number of seeds of the seed experiment (default: 3).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), help="Where the study runs (default: auto).")
@@ -232,6 +232,8 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
         wrong = [name for name in chosen if name not in EXPERIMENTS]
         if wrong:
             _fail(f"unknown experiment {wrong[0]!r}; experiments: {', '.join(EXPERIMENTS)}")
+    if output is not None:
+        _check_output(output, study, manuscript, config_path)
     try:
         options = Options(manuscript=manuscript, config_file=config_path, seeds=seeds, device=device, python=python,
                           install=install, timeout=parse_duration(timeout) if timeout is not None else None,
@@ -242,10 +244,37 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
     except (ReproduceError, ConfigError) as exc:
         _fail(str(exc))
     text = json.dumps(record, indent=2)
+    click.echo(text if fmt == "json" else render_text(record), nl=fmt == "json")
     if output is not None:
         _write_atomically(output, text + "\n")
-    click.echo(text if fmt == "json" else render_text(record), nl=fmt == "json")
     sys.exit(exit_status(record))
+
+
+def _check_output(output: Path, study: Path, *inputs: Path | None) -> None:
+    """Before hours of runs: the record's file is not an input, not a file of the study (other than an earlier
+    record), and its folder can be written."""
+    resolved = output.resolve()
+    if any(path is not None and resolved == path.resolve() for path in inputs):
+        _fail(f"-o {output} is one of the inputs; refusing to overwrite it")
+    if resolved.is_relative_to(study.resolve()) and resolved.exists() and not _is_record(resolved):
+        _fail(f"-o {output} is a file of the study, not an earlier dlreview record; refusing to overwrite it")
+    folder = resolved.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".dlreview-write-test-"):
+            pass
+    except OSError as exc:
+        _fail(f"-o {output}: cannot write in {folder}: {exc.strerror or exc}")
+
+
+def _is_record(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and data.get("tool", {}).get("name") == "dlreview"
 
 
 @main.command()
@@ -270,7 +299,8 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
     """Write the reproducibility and ethics report of a study (default: the current folder): what was checked,
     what was found, what was re-executed and with what result, as HTML, PDF or JSON.
 
-    Exit codes: 0 the report was written, 2 a usage error."""
+    Exit codes: 0 the report was written; 2 a usage error, or a file that could not be read (the report is
+    written and says which)."""
     from dlreview.report import (
         ReportError,
         build_report,
@@ -304,7 +334,7 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
     base = output.with_suffix("")
     targets = [output, base.with_name(base.name + ".dome.json")]
     if kind != ".json":
-        targets.append(base.with_suffix(".json"))
+        targets.append(base.with_name(base.name + ".json"))
     from dlreview.report.output import is_previous_report
 
     inputs = {p.resolve() for p in [study, *manuscripts, *([reproduce_record] if reproduce_record else [])]}
@@ -314,7 +344,11 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
         if resolved in inputs:
             _fail(f"{target} is one of the inputs; refusing to overwrite it")
         inside = audited.is_dir() and resolved.is_relative_to(audited)
-        if resolved.exists() and inside and not is_previous_report(resolved):
+        side_file = target != output
+        if resolved.exists() and (inside or side_file) and not is_previous_report(resolved):
+            if side_file:
+                _fail(f"{target} exists and is not an earlier dlreview report; the report writes it beside {output}: "
+                      f"move it, or choose another name")
             _fail(f"{target} is an existing file of the study, not an earlier report; refusing to overwrite it")
     settings = _settings(config_path, isolated, study)
     _specs()
@@ -353,9 +387,12 @@ def report(path, manuscripts, output, reproduce, reproduce_record, config_path, 
     else:
         _write_atomically(output, text)
     if kind != ".json":
-        _write_atomically(base.with_suffix(".json"), render_json(document))
+        _write_atomically(base.with_name(base.name + ".json"), render_json(document))
     _write_atomically(targets[1], json.dumps(dome_document(document), indent=2, ensure_ascii=False) + "\n")
-    for error in document["errors"]:
-        click.echo(f"dlreview: warning: {error['location']}: {error['reason']} (not in the report)", err=True)
     written = ", ".join(str(t) for t in [output, *targets[2:], targets[1]])
     click.echo(f"wrote {written}", err=True)
+    for error in document["errors"]:
+        click.echo(f"dlreview: error: {error['location']}: {error['reason']} (the report says it was not read)",
+                   err=True)
+    if document["errors"]:
+        sys.exit(EXIT_ERROR)

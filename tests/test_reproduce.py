@@ -877,3 +877,143 @@ def test_progress_is_quiet_when_not_a_terminal_or_in_ci(monkeypatch):
             return True
 
     assert Progress(stream=Terminal()).enabled is False
+
+
+# -- defects found in review, each kept as a test ---------------------------------------------------------------------
+def test_every_run_gets_a_fresh_home_and_tmpdir(tmp_path):
+    """A study that caches in $TMPDIR must not hand its first run's result to the seed and determinism runs."""
+    folder = study(tmp_path / "cache", {"train.py": """\
+        import json, os, random
+        from sklearn.metrics import accuracy_score
+        cache = os.path.join(os.environ["TMPDIR"], "cache.json")
+        if os.path.exists(cache):
+            value = json.load(open(cache))
+            print("read cached", value)
+        else:
+            value = random.random()
+            json.dump(value, open(cache, "w"))
+        y = [0, 1] * 50
+        accuracy_score(y, [1 if random.random() < value else 0 for _ in y])
+        """}, 'seeds = 2\nexperiments = ["published", "seeds", "determinism"]\n')
+    out = tmp_path / "r.json"
+    cli(str(folder), "-q", "-o", str(out))
+    record = json.loads(out.read_text())
+    outputs = [c["stdout_tail"] for run in record["runs"] for c in run["commands"]]
+    assert not any("read cached" in text for text in outputs)
+
+
+def test_label_shuffle_without_any_fit_is_marked_not_applied(tmp_path):
+    folder = study(tmp_path / "nofit", {"train.py": """\
+        from sklearn.metrics import accuracy_score
+        print(accuracy_score([0, 1, 1, 0], [0, 1, 0, 0]))
+        """}, 'seeds = 1\nexperiments = ["published", "label-shuffle"]\n[[tool.dlreview.reproduce.claims]]\n'
+              'metric = "accuracy"\nvalue = "0.75"\n')
+    out = tmp_path / "r.json"
+    result = cli(str(folder), "-q", "-o", str(out))
+    [entry] = json.loads(out.read_text())["claims"]
+    assert entry["label_shuffle"]["applied"] is False and entry["label_shuffle"]["near_chance"] is None
+    assert "not applied" in result.stdout
+
+
+def test_a_custom_loop_that_reads_the_shuffle_variable_opts_in(tmp_path):
+    folder = study(tmp_path / "optin", {"train.py": """\
+        import os, random
+        from sklearn.metrics import accuracy_score
+        y = [0, 1] * 50
+        if os.environ.get("DLREVIEW_SHUFFLE_LABELS") == "1":
+            random.Random(0).shuffle(y)
+        accuracy_score([0, 1] * 50, y)
+        """}, 'seeds = 1\nexperiments = ["published", "label-shuffle"]\n[[tool.dlreview.reproduce.claims]]\n'
+              'metric = "accuracy"\nvalue = "1.0"\n')
+    out = tmp_path / "r.json"
+    cli(str(folder), "-q", "-o", str(out))
+    [entry] = json.loads(out.read_text())["claims"]
+    assert entry["label_shuffle"]["applied"] is True
+
+
+def test_no_metric_recorded_is_not_called_nondeterministic(tmp_path):
+    folder = study(tmp_path / "silent", {"train.py": "x = 1 + 1\n"})
+    out = tmp_path / "r.json"
+    result = cli(str(folder), "-q", "--seeds", "1", "-o", str(out))
+    record = json.loads(out.read_text())
+    assert record["determinism"]["identical"] is None
+    assert "NOT deterministic" not in result.stdout and "none to verify" in result.stdout
+    assert result.exit_code == 0
+
+
+def test_output_inside_the_study_is_refused_before_anything_runs(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "print(1)\n"})
+    result = cli(str(folder), "-o", str(folder / "train.py"))
+    assert result.exit_code == 2 and "file of the study" in result.stderr
+    assert (folder / "train.py").read_text() == "print(1)\n"
+
+
+def test_unwritable_output_folder_is_refused_before_anything_runs(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "print(1)\n"})
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = cli(str(folder), "-o", str(blocker / "sub" / "r.json"))
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+
+
+def test_a_damaged_manuscript_is_a_one_line_error(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "print(1)\n"})
+    (tmp_path / "damaged.pdf").write_bytes(b"%PDF-1.7\nnot a pdf\n")
+    result = cli(str(folder), "-m", str(tmp_path / "damaged.pdf"))
+    assert result.exit_code == 2 and result.stderr.startswith("dlreview: error: --manuscript")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_metrics_pattern_with_an_optional_group_does_not_crash(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "print('score 0.5')\n"},
+                   "metrics-pattern = '(?:(?P<metric>accuracy): )?(?:score )?(?P<value>0\\.\\d+)'\n"
+                   'experiments = ["published"]\n')
+    out = tmp_path / "r.json"
+    cli(str(folder), "-q", "-o", str(out))
+    [run] = json.loads(out.read_text())["runs"]
+    assert [m["value"] for m in run["metrics"]] == [0.5]
+
+
+@pytest.mark.parametrize("python", ["/bin/echo", "/bin/false"])
+def test_a_python_that_is_not_python_is_a_plain_error(tmp_path, python):
+    folder = study(tmp_path / "s", {"train.py": "print(1)\n"})
+    result = cli(str(folder), "--python", python)
+    assert result.exit_code == 2 and "is not a Python interpreter" in result.stderr
+    assert "Traceback" not in result.stderr and "[]" not in result.stderr
+
+
+def test_a_failed_published_run_stops_the_other_experiments(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "raise SystemExit(1)\n"}, "seeds = 2\n")
+    out = tmp_path / "r.json"
+    result = cli(str(folder), "-q", "-o", str(out))
+    assert [run["id"] for run in json.loads(out.read_text())["runs"]] == ["published"]
+    assert result.exit_code == 1
+
+
+def test_shuffle_only_experiments_say_why_values_are_not_computed(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "from sklearn.metrics import accuracy_score\n"
+                                                "accuracy_score([0, 1], [0, 1])\n"},
+                   'experiments = ["label-shuffle"]\n[[tool.dlreview.reproduce.claims]]\nmetric = "accuracy"\n'
+                   'value = "1.0"\n')
+    out = tmp_path / "r.json"
+    cli(str(folder), "-q", "-o", str(out))
+    [entry] = json.loads(out.read_text())["claims"]
+    assert entry["verdict"] == "not_computed" and "real labels" in entry["reason"]
+
+
+def test_terminal_escape_sequences_from_the_study_are_not_printed_raw(tmp_path):
+    folder = study(tmp_path / "s", {"train.py": "import sys\nsys.stderr.write('\\x1b]52;c;cHduZWQ=\\x07 bad')\n"
+                                                "raise SystemExit(3)\n"})
+    result = cli(str(folder), "-q")
+    assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+
+
+def test_data_folders_named_env_are_copied(tmp_path):
+    folder = study(tmp_path / "s", {"data/env/temps.csv": "t\n1\n", "train.py": """\
+        from sklearn.metrics import r2_score
+        rows = open("data/env/temps.csv").read().split()
+        r2_score([1.0, 2.0], [1.0, 2.0])
+        """}, 'experiments = ["published"]\n')
+    out = tmp_path / "r.json"
+    cli(str(folder), "-q", "-o", str(out))
+    assert json.loads(out.read_text())["runs"][0]["status"] == "ok"

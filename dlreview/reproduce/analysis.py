@@ -149,7 +149,7 @@ def pattern_measurements(pattern: re.Pattern, output: str) -> list[Measurement]:
         if value is None:
             continue
         groups = match.groupdict()
-        key = groups.get("key") or groups.get("metric")
+        key = groups.get("key") or groups.get("metric") or "pattern"
         measurement = _keyed(key, value, "pattern")
         if groups.get("metric"):
             measurement.metric = _metric_or_none(groups["metric"])
@@ -354,20 +354,30 @@ def compare_runs(first: list[Measurement], second: list[Measurement]) -> dict:
             differences.append({"index": index, "metric": (a or b).metric or (a or b).key,
                                 "where": (a or b).where(), "first": a.value if a else None,
                                 "second": b.value if b else None})
-    return {"identical": not differences and bool(first), "compared": max(len(first), len(second)),
-            "differences": differences}
+    if not first and not second:
+        return {"identical": None, "compared": 0, "differences": [],
+                "note": "no metric was recorded in either run: nothing to compare"}
+    return {"identical": not differences, "compared": max(len(first), len(second)), "differences": differences}
 
 
 CHANCE = {"roc_auc": 0.5, "mcc": 0.0, "cohen_kappa": 0.0, "r2": 0.0, "pearson_r": 0.0, "spearman_r": 0.0}
 
 
-def shuffle_control(claim: Claim, values: list[Measurement], runs: list[list[Measurement]]) -> dict | None:
+def shuffle_control(claim: Claim, values: list[Measurement], runs: list[list[Measurement]],
+                    applied: bool = True) -> dict | None:
     """What the claim's metric is with the labels permuted (one value per permutation), against chance: the value
     of a model without signal. Chance comes from the hook (majority class for accuracy, prevalence for PR AUC,
     from the labels the metric was given), else is known for the metric (ROC AUC 0.5, MCC 0, R² 0...).
-    ``near_chance``: the mean within 0.1 of chance, or within two standard deviations of the permutations."""
+    ``near_chance``: the mean within 0.1 of chance, or within two standard deviations of the permutations. When no
+    labels were permuted (no scikit-learn fit, and the code did not opt in), the control is marked not applied."""
     if not values:
         return None
+    if not applied:
+        stats = summary([m.value for m in values])
+        return {"applied": False, "values": stats["values"], "mean": stats["mean"], "sd": stats["sd"],
+                "n": stats["n"], "chance": None, "near_chance": None,
+                "note": "no labels were shuffled: no scikit-learn fit, and the code did not opt in "
+                        "(DLREVIEW_SHUFFLE_LABELS)"}
     chance = next((m.chance for m in values if m.chance is not None), None)
     if chance is None:
         chance = CHANCE.get(claim.metric)
@@ -378,8 +388,8 @@ def shuffle_control(claim: Claim, values: list[Measurement], runs: list[list[Mea
     near = None
     if chance is not None:
         near = abs(stats["mean"] - chance) <= max(NEAR_CHANCE, 2 * stats["sd"])
-    return {"values": stats["values"], "mean": stats["mean"], "sd": stats["sd"], "n": stats["n"], "chance": chance,
-            "near_chance": near}
+    return {"applied": True, "values": stats["values"], "mean": stats["mean"], "sd": stats["sd"], "n": stats["n"],
+            "chance": chance, "near_chance": near}
 
 
 # -- leakage confirmed at run time ------------------------------------------------------------------------------------

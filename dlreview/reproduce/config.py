@@ -19,7 +19,7 @@ EXPERIMENTS = ("published", "seeds", "determinism", "label-shuffle")
 DEVICES = ("auto", "cpu", "cuda")
 SELECTOR_KEYS = ("at", "key", "occurrence")
 CLAIM_KEYS = ("metric", "value", "model", "split", "tolerance", *SELECTOR_KEYS)
-DEFAULT_COPY_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "__pycache__",
+DEFAULT_COPY_EXCLUDE = (".git", ".hg", ".svn", ".venv", ".tox", ".nox", "__pycache__",
                         ".ipynb_checkpoints", ".dlreview_cache", ".mypy_cache", ".pytest_cache", ".ruff_cache",
                         "*.pyc")
 KNOWN_KEYS = {
@@ -33,6 +33,7 @@ KNOWN_KEYS = {
                           "seeds, at least 1)",
     "device": "auto, cpu or cuda (default: auto)",
     "deterministic": "deterministic mode in the seeded runs (default: true)",
+    "continue-after-failure": "run the other experiments when the published run fails (default: false)",
     "vary-seeds": "in the seed experiment, vary the seeds the code sets itself too (default: true)",
     "experiments": "which of published, seeds, determinism, label-shuffle to run (default: all)",
     "tolerance": "absolute tolerance added to the reporting precision (default: 0)",
@@ -86,6 +87,7 @@ class ReproduceConfig:
     env: dict[str, str] = field(default_factory=dict)
     output_limit: int = 1024 * 1024
     copy_exclude: tuple[str, ...] = DEFAULT_COPY_EXCLUDE
+    continue_after_failure: bool = False
 
 
 def find_reproduce_config(study: Path) -> Path | None:
@@ -146,7 +148,7 @@ def _apply(config: ReproduceConfig, table: dict, where: str) -> None:
         config.memory = parse_size(table["memory"], "memory", where)
     if "output-limit" in table:
         config.output_limit = parse_size(table["output-limit"], "output-limit", where)
-    for key in ("network", "deterministic", "vary-seeds"):
+    for key in ("network", "deterministic", "vary-seeds", "continue-after-failure"):
         if key in table:
             if not isinstance(table[key], bool):
                 raise ConfigError(f"{where}: {key} must be true or false")

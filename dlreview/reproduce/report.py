@@ -12,6 +12,20 @@ def exit_status(record: dict) -> int:
     return 1 if problems else 0
 
 
+def printable(text: str) -> str:
+    """The study's own output, safe for a terminal: control characters (escape sequences that retitle the window,
+    write the clipboard or erase lines) shown as their code."""
+    return "".join(char if char.isprintable() or char == "\t" else f"\\x{ord(char):02x}" for char in text)
+
+
+def _status(command: dict) -> str:
+    if command["status"] == "timeout":
+        return "killed at the wall-clock limit"
+    if command["status"] == "memory":
+        return "killed at the memory limit"
+    return f"{command['status']} (exit {command['exit_code']})"
+
+
 def _value(value) -> str:
     return "-" if value is None else f"{value:.4f}"
 
@@ -38,10 +52,12 @@ def render_text(record: dict) -> str:
             failed = next((c for c in run["commands"] if c["status"] != "ok"), None)
             if failed is not None:
                 tail = (failed["stderr_tail"] or failed["stdout_tail"]).strip().splitlines()[-1:]
-                lines.append(f"    {failed['command']}: {failed['status']} (exit {failed['exit_code']})"
-                             + (f": {tail[0][:200]}" if tail else ""))
+                lines.append(f"    {printable(failed['command'])}: {_status(failed)}"
+                             + (f": {printable(tail[0][:200])}" if tail else ""))
     if record["claims"]:
         lines.append("claims:")
+    else:
+        lines.append("claims: none to verify; add [[tool.dlreview.reproduce.claims]] or give --manuscript")
     for entry in record["claims"]:
         claim = entry["claim"]
         about = f" ({claim['model']})" if claim.get("model") else ""
@@ -58,9 +74,11 @@ def render_text(record: dict) -> str:
             lines.append(f"    seeds: mean {_value(seeds['mean'])}, sd {_value(seeds['sd'])}, 95% CI "
                          f"[{_value(seeds['ci95'][0])}, {_value(seeds['ci95'][1])}] over {seeds['n']}")
         shuffle = entry.get("label_shuffle")
-        if shuffle:
+        if shuffle and shuffle.get("applied", True):
             lines.append(f"    labels shuffled: {_value(shuffle['mean'])} over {shuffle['n']} permutation(s) "
                          f"(chance {_value(shuffle['chance'])})")
+        elif shuffle:
+            lines.append(f"    labels shuffled: not applied ({shuffle['note']})")
         if entry["ambiguous"]:
             lines.append(f"    ambiguous: {entry['candidates']} different values of this metric; the last was taken; "
                          f"set model, at or key to choose")

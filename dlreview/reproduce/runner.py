@@ -15,6 +15,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dlreview.reproduce.report import printable
+
 LAUNCHER = Path(__file__).with_name("_launcher.py")
 SANDBOX_MODES = ("auto", "landlock", "off")
 HEAD_BYTES = 64 * 1024
@@ -80,7 +82,7 @@ class _Capture:
             lines = [line for line in (bytes(self.head) if not self.tail else self.tail[-1]).splitlines() if
                      line.strip()]
             if lines:
-                self.on_line(lines[-1].decode("utf-8", "replace")[-200:])
+                self.on_line(printable(lines[-1].decode("utf-8", "replace")[-200:]))
         stream.close()
 
     def text(self) -> tuple[str, bool]:

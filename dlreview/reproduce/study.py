@@ -107,22 +107,22 @@ def _manuscript_claims(path: Path | None) -> list[Claim]:
     except ImportError:
         raise ReproduceError("--manuscript needs the manuscript review (dlreview.manuscript.extract_claims), which "
                              "this installation of dlreview does not have") from None
+    from dlreview.manuscript import ManuscriptError
+
     try:
         return list(extract_claims(path))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, ManuscriptError) as exc:
         raise ReproduceError(f"--manuscript {path}: {exc}") from None
 
 
 def _reproduce(study: Path, config: ReproduceConfig, claims: list[Claim], options: Options, work: Path,
                progress: Progress, original_state: dict) -> dict:
-    for name in ("tmp", "home", "records", "bin"):
-        (work / name).mkdir()
+    (work / "records").mkdir()
     copy = WorkCopy(study, work / "study", config.copy_exclude)
     workdir = (copy.target / config.workdir).resolve()
     python, installed = _interpreter(config, options, copy.target, work, progress)
     gpus = _gpus()
     device = _device(config.device, gpus)
-    _shim(work / "bin", python)
     argvs = [_argv(command, python, workdir, copy.target) for command in config.commands]
     if any(argv[:3] == [sys.executable, "-m", "dlreview.reproduce.notebook"] for argv in argvs):
         _check_notebook_support(python)
@@ -134,6 +134,7 @@ def _reproduce(study: Path, config: ReproduceConfig, claims: list[Claim], option
     runs, records = [], {}
     for number, run in enumerate(plan, 1):
         restored = copy.reset() if number > 1 else []
+        _scratch(work, python)   # HOME, TMPDIR and the interpreter shim as new for every run: no state carried over
         progress.start_run(f"[{number}/{len(plan)}] {run.id}")
         result, record = _execute(run, config, argvs, python, device, limits, work, copy.target, workdir, progress)
         result["copy_reused"] = not restored
@@ -141,6 +142,9 @@ def _reproduce(study: Path, config: ReproduceConfig, claims: list[Claim], option
         runs.append(result)
         records[run.id] = record
         progress.message(f"{run.id}: {result['status']} in {result['duration_s']:.1f}s")
+        if run.id == "published" and result["status"] != "ok" and not config.continue_after_failure:
+            progress.message("the published run failed: the other experiments are not run")
+            break
     isolation = _isolation(runs, limits, original_state, study)
     return _record(study, config, claims, options, runs, records, python, installed, device, gpus, isolation)
 
@@ -151,9 +155,10 @@ def _interpreter(config: ReproduceConfig, options: Options, copy: Path, work: Pa
     python = options.python or python_from_config(config) or sys.executable
     if options.python and not Path(options.python).exists() and shutil.which(options.python):
         python = shutil.which(options.python)
+    where = "--python" if options.python else "the configured python" if python_from_config(config) else "python"
     if not Path(python).exists():
-        raise ReproduceError(f"--python {python} does not exist")
-    version = _python_version(python)
+        raise ReproduceError(f"{where} {python} does not exist")
+    version = _python_version(python, where)
     if version < (3, 8):
         raise ReproduceError(f"--python {python} is Python {version[0]}.{version[1]}; the instrumentation needs 3.8+")
     if not options.install:
@@ -161,16 +166,17 @@ def _interpreter(config: ReproduceConfig, options: Options, copy: Path, work: Pa
     return _install(python, config, copy, work, progress)
 
 
-def _python_version(python: str) -> tuple[int, int]:
+def _python_version(python: str, where: str = "--python") -> tuple[int, int]:
     try:
         done = subprocess.run([python, "-I", "-c", "import sys; print(*sys.version_info[:2])"], capture_output=True,
                               text=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReproduceError(f"--python {python} cannot be run: {exc}") from None
-    if done.returncode != 0:
-        raise ReproduceError(f"--python {python} cannot be run: {done.stderr.strip().splitlines()[-1:]}")
-    major, minor = done.stdout.split()
-    return int(major), int(minor)
+        raise ReproduceError(f"{where} {python} cannot be run: {exc}") from None
+    version = re.fullmatch(r"\s*(\d+) (\d+)\s*", done.stdout)
+    if done.returncode != 0 or version is None:
+        last = (done.stderr.strip().splitlines() or ["it printed no Python version"])[-1]
+        raise ReproduceError(f"{where} {python} is not a Python interpreter that dlreview can use: {last}")
+    return int(version.group(1)), int(version.group(2))
 
 
 def _install(base: str, config: ReproduceConfig, copy: Path, work: Path, progress: Progress) -> tuple[str, dict]:
@@ -233,6 +239,13 @@ def _device(requested: str, gpus: list[dict]) -> str:
     if requested == "auto":
         return "cuda" if gpus else "cpu"
     return requested
+
+
+def _scratch(work: Path, python: str) -> None:
+    for name in ("tmp", "home", "bin"):
+        shutil.rmtree(work / name, ignore_errors=True)
+        (work / name).mkdir()
+    _shim(work / "bin", python)
 
 
 def _shim(folder: Path, python: str) -> None:
@@ -366,6 +379,7 @@ def _execute(run: Run, config: ReproduceConfig, argvs: list[list[str]], python: 
         "network_blocked": sorted({e.get("address") for e in events if e["event"] == "network_blocked"}),
         "hook_errors": [{k: e.get(k) for k in ("where", "message")} for e in events if e["event"] == "error"],
         "labels_shuffled": [e.get("estimator") for e in events if e["event"] == "labels_shuffled"],
+        "shuffle_opted_in": any(e["event"] == "shuffle_opt_in" for e in events),
     }
     return result, analysis.RunRecord(events=events, measurements=measurements)
 
@@ -445,10 +459,12 @@ def _record(study: Path, config: ReproduceConfig, claims: list[Claim], options: 
             entry["reason"] = _not_computed_reason(by_id, chosen)
         shuffled = [analysis.select(claim, selector, records[run["id"]].measurements).measurement
                     for run in runs if run["experiment"] == "label-shuffle" and run["status"] == "ok"]
-        if any(run["experiment"] == "label-shuffle" for run in runs):
+        shuffle_runs = [run for run in runs if run["experiment"] == "label-shuffle"]
+        if shuffle_runs:
+            applied = any(run["labels_shuffled"] or run.get("shuffle_opted_in") for run in shuffle_runs)
             entry["label_shuffle"] = analysis.shuffle_control(
                 claim, [m for m in shuffled if m is not None],
-                [records[run["id"]].measurements for run in runs if run["experiment"] == "label-shuffle"])
+                [records[run["id"]].measurements for run in shuffle_runs], applied=applied)
         verdicts.append(entry)
     determinism = None
     if "seed-0-repeat" in records:
@@ -489,6 +505,8 @@ def _not_computed_reason(by_id: dict, chosen) -> str:
     published = by_id.get("published")
     if published is not None and published["status"] != "ok":
         return f"the published run ended with status {published['status']}"
+    if not any(run["experiment"] in ("published", "seeds", "determinism") for run in by_id.values()):
+        return "no run with the real labels (the experiments run were label-shuffle only)"
     if chosen is not None and chosen.candidates:
         return f"no value selected ({chosen.how})"
     return "the code never computed this metric in a way dlreview can see (scikit-learn, torchmetrics, scipy, a " \

@@ -522,6 +522,8 @@ class _Hook:
         if os.environ.get("DLREVIEW_ENVIRONMENT_RECORDED") != "1":
             os.environ["DLREVIEW_ENVIRONMENT_RECORDED"] = "1"  # child processes share this process's environment
             self.record_environment()
+        if self.shuffle:
+            self.watch_shuffle_opt_in()
         import atexit
 
         atexit.register(self.at_exit)
@@ -529,6 +531,21 @@ class _Hook:
         for name in list(self.post_import):
             if name in sys.modules:
                 self.after_import(name, sys.modules[name])
+
+    def watch_shuffle_opt_in(self) -> None:
+        """A custom training loop opts in to the label-shuffle control by reading DLREVIEW_SHUFFLE_LABELS (and
+        permuting its own labels): record that it read it, so that the control counts as applied."""
+        hook = self
+        environ_class = type(os.environ)
+        original = environ_class.__getitem__
+
+        def __getitem__(environ, key):
+            if key == "DLREVIEW_SHUFFLE_LABELS" and not getattr(hook, "opted_in", False):
+                hook.opted_in = True
+                hook.emit("shuffle_opt_in")
+            return original(environ, key)
+
+        environ_class.__getitem__ = __getitem__
 
     def callbacks(self, name: str) -> list:
         found = list(self.post_import.get(name, ()))
