@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "breast-cancer-study"
 REPRO_EXAMPLE = REPO / "examples" / "reproduce-study"
 NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+TOOL = {"name": "dlreview", "version": "0.1.0", "schema": 1}   # what a `dlreview reproduce` record names
 SECTIONS = ["summary", "tips", *(f"tip-{n}" for n in range(1, 11)), "checklist", "reproduction", "ethics", "dome",
             "provenance"]
 
@@ -398,12 +399,16 @@ def test_dome_export_uses_the_reproduction(reproduced):
     dome = reproduced["report"]["dome"]
     assert dome["model"]["execution_time"]["status"] == "measured"
     assert dome["evaluation"]["evaluation_availability"]["status"] == "re-executed"
-    assert any(c["rule"] == "runtime-leakage" for c in dome["data"]["redundancy_between_splits"]["concerns"])
+    assert any(c["rule"] == "reproduce" and c["title"] == "Leakage confirmed at run time" and c["id"].startswith("R")
+               for c in dome["data"]["redundancy_between_splits"]["concerns"])
+    assert any(c["rule"] == "reproduce" and c["title"] == "Reported value not reproduced"
+               for c in dome["evaluation"]["evaluation_availability"]["concerns"])
 
 
 def test_a_record_with_missing_keys_still_gives_a_report(tmp_path):
-    record = normalise_record({"summary": {}, "claims": [{"claim": {"metric": "accuracy", "value": 0.9, "text": "0.9"},
-                                                          "verdict": "reproduced", "measured": 0.9}]}, source="test")
+    record = normalise_record({"tool": TOOL, "summary": {},
+                               "claims": [{"claim": {"metric": "accuracy", "value": 0.9, "text": "0.9"},
+                                           "verdict": "reproduced", "measured": 0.9}]}, source="test")
     (tmp_path / "train.py").write_text("print(1)\n", encoding="utf-8")
     report = report_of(tmp_path, record=record)
     document = render_html(report)
@@ -414,7 +419,7 @@ def test_a_file_that_is_not_a_record_is_rejected():
     with pytest.raises(ReportError, match="not a `dlreview reproduce` JSON record"):
         normalise_record({"findings": []}, source="test")
     with pytest.raises(ReportError, match="unexpected shape"):
-        normalise_record({"summary": {}, "claims": [], "leakage": "none"}, source="test")
+        normalise_record({"tool": TOOL, "summary": {}, "claims": [], "leakage": "none"}, source="test")
 
 
 def test_reproduce_runs_in_process_and_fills_the_section(tmp_path):
@@ -447,6 +452,278 @@ def test_reproduce_runs_in_process_and_fills_the_section(tmp_path):
     # --seeds 3 overrides the study's own seeds = 2
     assert entry["verdict"] == "reproduced" and entry["seeds"]["values"] == [0.88, 0.92, 0.9]
     assert entry["label_shuffle"]["mean"] == pytest.approx(0.52)
+
+
+# -- what a record may and may not say -----------------------------------------------------------------------------------
+def report_with_record(record: dict, study: Path = REPRO_EXAMPLE) -> tuple[dict, str]:
+    report = report_of(study, record=normalise_record(record, source="record test.json"))
+    return report, render_html(report)
+
+
+def section(document: str, name: str) -> str:
+    """The text of one top-level section of the HTML report, tags removed."""
+    found = re.search(rf'<section id="{name}".*?</section>', document, re.DOTALL)
+    assert found, name
+    return " ".join("".join(Markup(found.group(0)).text).split())
+
+
+def test_a_record_of_an_unknown_schema_is_a_one_line_error_naming_the_known_schema():
+    for tool in ({"name": "dlreview", "version": "9.0", "schema": 2}, {"name": "dlreview", "version": "0.1.0"}):
+        record = {**sample_record(), "tool": tool}
+        with pytest.raises(ReportError, match="this report reads schema 1") as raised:
+            normalise_record(record, source="test")
+        assert "\n" not in str(raised.value)
+
+
+def test_the_report_reads_the_schema_dlreview_reproduce_writes():
+    from dlreview.report.model import RECORD_SCHEMA
+    from dlreview.reproduce.study import SCHEMA_VERSION
+
+    assert RECORD_SCHEMA == SCHEMA_VERSION
+
+
+def test_a_record_of_another_study_is_kept_with_a_visible_warning():
+    record = sample_record()
+    record["study"]["path"] = "/elsewhere/some-other-study"
+    report, document = report_with_record(record)
+    [warning] = report["reproduction"]["warnings"]
+    assert "some-other-study" in warning and "reproduce-study" in warning and "another study" in warning
+    assert report["reproduction"]["claims"]   # kept
+    assert "may be of another study" in section(document, "summary")
+    assert "some-other-study" in section(document, "reproduction")
+
+
+def test_a_record_of_the_audited_study_has_no_warning(reproduced, tmp_path, monkeypatch):
+    assert reproduced["report"]["reproduction"]["warnings"] == []
+    assert "may be of another study" not in reproduced["html"]
+    study = tmp_path / "study"   # `dlreview report . --reproduce` records the study as "."
+    study.mkdir()
+    (study / "train.py").write_text("print(1)\n", encoding="utf-8")
+    monkeypatch.chdir(study)
+    record = sample_record()
+    record["study"]["path"] = "."
+    report, _ = report_with_record(record, study=Path("."))
+    assert report["reproduction"]["warnings"] == [] and report["reproduction"]["study"] == "."
+
+
+def test_a_record_with_no_reported_values_has_nothing_to_verify():
+    record = sample_record()
+    record["claims"] = []
+    record["leakage"] = {"splits": 1, "fits_checked": 1, "confirmed": False, "fits": []}
+    record["summary"].update(reproduced=0, not_reproduced=0, claims=0)
+    report, document = report_with_record(record)
+    assert report["reproduction"]["verdict"] == "nothing to verify"
+    assert "0 of 0" not in report["reproduction"]["headline"]
+    areas = {a["area"]: a for a in report["summary"]["areas"]}
+    assert areas["reexecution"]["verdict"] == "nothing to verify"
+    summary = section(document, "summary")
+    assert "nothing to verify" in summary and "0/0" not in summary and "reproduced" not in summary
+
+
+def shuffle_not_applied(record: dict, near_chance=None) -> dict:
+    """The record's label-shuffle controls as `dlreview reproduce` writes them when no label was shuffled."""
+    for entry in record["claims"]:
+        entry["label_shuffle"] = {"applied": False, "values": [entry["measured"]] * 3, "mean": entry["measured"],
+                                  "sd": 0.0, "n": 3, "chance": None, "near_chance": near_chance,
+                                  "note": "no labels were shuffled: no scikit-learn fit, and the code did not opt in "
+                                          "(DLREVIEW_SHUFFLE_LABELS)"}
+    return record
+
+
+def test_a_label_shuffle_that_was_not_applied_says_so_and_warns_of_nothing():
+    report, document = report_with_record(shuffle_not_applied(sample_record(), near_chance=False))
+    shown = section(document, "reproduction")
+    assert "not applied (no scikit-learn fit, and the code did not opt in)" in shown
+    assert "may leak labels" not in document
+    assert not [f for tip in report["tips"] for f in tip["findings"] if f["title"] == "Label-shuffle control above chance"]
+
+
+def test_a_label_shuffle_that_was_not_applied_is_not_in_figure_3_nor_in_dome():
+    report, document = report_with_record(shuffle_not_applied(sample_record()))
+    assert "label_shuffle" not in [figure["kind"] for figure in report["figures"]]
+    assert len([tag for tag, _ in Markup(document).tags if tag == "img"]) == 2
+    evidence = [e for area in ("data", "optimisation", "model", "evaluation") for field in report["dome"][area].values()
+                for e in field["evidence"]]
+    assert not [e for e in evidence if "shuffled labels" in e["text"]]
+
+
+def test_a_record_without_the_applied_key_treats_the_control_as_applied(reproduced):
+    [claim, *_] = reproduced["report"]["reproduction"]["claims"]
+    assert claim["label_shuffle"]["applied"] is True
+    assert "label_shuffle" in [figure["kind"] for figure in reproduced["report"]["figures"]]
+
+
+def test_determinism_with_no_metric_recorded_is_not_checked_not_nondeterministic():
+    unknown = sample_record()
+    unknown["determinism"] = {"seed": 0, "identical": None, "compared": 0, "differences": [],
+                              "note": "no metric was recorded in either run: nothing to compare"}
+    unknown["summary"]["deterministic"] = None
+    older = sample_record()   # before the note: `identical: false` with nothing compared
+    older["determinism"] = {"seed": 0, "identical": False, "compared": 0, "differences": []}
+    older["summary"]["deterministic"] = False
+    for record in (unknown, older):
+        record["leakage"]["confirmed"], record["leakage"]["fits"] = False, []
+        report, document = report_with_record(record)
+        shown = section(document, "reproduction")
+        assert "Not checked: no metric recorded" in shown
+        assert "not deterministic" not in shown.lower() and "deterministic" not in report["reproduction"]["headline"]
+        assert not [f for tip in report["tips"] for f in tip["findings"] if f["title"] == "Not deterministic"]
+
+
+def test_dome_places_each_checklist_item_in_the_area_the_checklist_gives_it(example):
+    from dlreview.manuscript.checklist import ITEM_BY_RULE, ITEMS
+
+    areas = {item.key: item.dome.lower() for item in ITEMS}
+    dome = example["report"]["dome"]
+    placed = 0
+    for area in ("data", "optimisation", "model", "evaluation"):
+        for name, field in dome[area].items():
+            for evidence in field["evidence"]:
+                if evidence.get("item"):
+                    placed += 1
+                    assert areas[evidence["item"]] in (area, "reporting"), (evidence["item"], area, name)
+            for concern in field["concerns"]:
+                item = ITEM_BY_RULE.get(concern["rule"])
+                assert item is None or item.dome.lower() in (area, "reporting"), (concern["rule"], area, name)
+    assert placed >= 12
+
+
+def test_every_checklist_item_of_a_dome_area_has_one_dome_field():
+    from dlreview.manuscript.checklist import ITEMS
+    from dlreview.report.dome import FIELDS, field_of
+
+    for item in ITEMS:
+        where = field_of(item)
+        if item.dome.lower() in FIELDS:
+            assert where is not None and where[0] == item.dome.lower() and where[1] in FIELDS[where[0]], item.key
+        elif where is not None:
+            assert where[1] in FIELDS[where[0]], item.key
+
+
+def test_dome_fields_name_only_real_rules():
+    from dlreview.report.dome import FIELDS
+    from dlreview.rulespec import load_specs
+
+    specs = load_specs()
+    named = {rule for fields in FIELDS.values() for rules, _asks in fields.values() for rule in rules}
+    assert named and named <= set(specs), named - set(specs)
+
+
+def test_dome_places_runtime_findings_by_what_they_are():
+    from dlreview.manuscript.checklist import ITEMS
+    from dlreview.report.dome import field_of
+
+    record = sample_record()
+    record["claims"][0]["label_shuffle"].update(mean=0.93, near_chance=False)
+    record["determinism"] = {"seed": 0, "identical": False, "compared": 8,
+                             "differences": [{"index": 0, "metric": "accuracy", "where": "train.py:30", "first": 0.9,
+                                              "second": 0.91}]}
+    report, _ = report_with_record(record)
+    item = {item.key: item for item in ITEMS}
+    for title, key in (("Label-shuffle control above chance", "negative-control"), ("Not deterministic", "seeds"),
+                       ("Leakage confirmed at run time", "split-independence")):
+        area, name = field_of(item[key])
+        assert any(c.get("title") == title for c in report["dome"][area][name]["concerns"]), title
+
+
+def test_every_metric_name_has_a_display_name():
+    from dlreview.manuscript.claims import METRICS
+    from dlreview.report.model import METRIC_DISPLAY, metric_name
+
+    assert set(METRIC_DISPLAY) == set(METRICS)
+    assert metric_name("roc_auc") == "ROC AUC" and metric_name("balanced_accuracy") == "balanced accuracy"
+
+
+def figure_of(kind: str, claims: list[dict], monkeypatch):
+    """The matplotlib figure a report figure is drawn as (before it becomes SVG)."""
+    from dlreview.report import plots
+
+    drawn = []
+    monkeypatch.setattr(plots, "_svg", lambda figure: drawn.append(figure) or "")
+    plots.draw(kind, claims)
+    return drawn[0]
+
+
+def test_intervals_of_proportions_are_clamped_to_0_1(monkeypatch):
+    record = sample_record()
+    record["claims"][0]["seeds"].update(mean=0.995, ci95=[0.97, 1.02])   # ROC AUC
+    report, document = report_with_record(record)
+    claim = report["reproduction"]["claims"][0]
+    assert claim["seeds"]["ci95"] == [0.97, 1.0]
+    assert "[0.9700, 1.0000]" in section(document, "reproduction") and "1.0200" not in document
+    axes = figure_of("reported_vs_reproduced", [claim], monkeypatch).axes[0]
+    assert axes.get_xlim()[1] <= 1.0
+
+
+def test_one_seed_shows_no_interval(monkeypatch):
+    record = sample_record()
+    record["claims"][0]["seeds"] = {"n": 1, "values": [0.994], "mean": 0.994, "sd": 0.0, "ci95": [0.994, 0.994],
+                                    "min": 0.994, "max": 0.994}
+    report, document = report_with_record(record)
+    claim = report["reproduction"]["claims"][0]
+    assert claim["seeds"]["ci95"] == [None, None] and claim["seeds"]["sd"] is None
+    assert "[0.9940, 0.9940]" not in document and "no interval, n=1" in section(document, "reproduction")
+    axes = figure_of("reported_vs_reproduced", [claim], monkeypatch).axes[0]
+    [bars] = [container for container in axes.containers if hasattr(container, "has_xerr")]
+    assert not bars.has_xerr
+
+
+def test_no_absolute_path_of_the_reviewer_appears_in_the_report(tmp_path, monkeypatch):
+    home = tmp_path / "home" / "reviewer"
+    monkeypatch.setenv("HOME", str(home))
+    study = home / "study"
+    study.mkdir(parents=True)
+    (study / "train.py").write_text(textwrap.dedent("""\
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.datasets import load_breast_cancer
+        X, y = load_breast_cancer(return_X_y=True)
+        X = StandardScaler().fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        """), encoding="utf-8")
+    (study / "broken.ipynb").write_text("{not a notebook", encoding="utf-8")
+    (study / "paper.md").write_text("# A study\n\nWe used the Wisconsin breast cancer data of 569 patients.\n",
+                                    encoding="utf-8")
+    record = sample_record()
+    record["study"]["path"] = str(study)
+    record["runs"][1]["status"] = "failed"
+    record["runs"][1]["commands"][0].update(status="failed", exit_code=1,
+                                            stderr_tail=f'File "{study}/train.py", line 5\nValueError: bad')
+    saved = home / "record.json"
+    saved.write_text(json.dumps(record), encoding="utf-8")
+    from dlreview.report import read_record
+
+    report = build_report([study.resolve()], settings(), manuscripts=[(study / "paper.md").resolve()],
+                          record=read_record(saved.resolve()), use_cache=False, now=NOW)
+    document = render_html(report)
+    assert report["errors"] and report["reproduction"]["runs"][1]["failure"]
+    for text in (document, json.dumps(report, ensure_ascii=False), json.dumps(dome_document(report))):
+        assert str(tmp_path) not in text
+    assert report["subject"]["paths"] == ["study"] and report["provenance"]["repository"]["path"] == "study"
+    assert any(f["location"].startswith("study/train.py:") for tip in report["tips"] for f in tip["findings"])
+
+
+def test_the_contents_list_numbers_each_tip_once(example):
+    contents = example["text"][example["text"].index("Contents"):]
+    contents = contents[:contents.index("Findings by tip", contents.index("Provenance"))]
+    assert "Decidewhetherdeeplearning" in squeeze(contents) and "Tip1." not in squeeze(contents)
+    toc = re.search(r'<nav class="toc".*?</nav>', example["html"], re.DOTALL).group(0)
+    assert "Tip 1." not in toc
+    for tip in example["report"]["tips"]:
+        assert f'<li value="{tip["number"]}"><a href="#tip-{tip["number"]}">' in toc
+
+
+def test_a_manuscript_that_could_not_be_read_is_named_in_the_summary(tmp_path):
+    (tmp_path / "train.py").write_text("import numpy\n", encoding="utf-8")
+    paper = tmp_path / "paper.pdf"
+    paper.write_bytes(b"%PDF-1.4 not really a PDF")
+    report = report_of(tmp_path, [paper])
+    [unread] = report["subject"]["manuscripts_unread"]
+    assert unread["path"].endswith("paper.pdf") and "PDF" in unread["reason"]
+    document = render_html(report)
+    summary = section(document, "summary")
+    assert "The manuscript could not be read" in summary and "paper.pdf" in summary
+    assert "No manuscript was given" not in document
 
 
 # -- PDF -----------------------------------------------------------------------------------------------------------------
@@ -824,3 +1101,30 @@ def test_templates_are_in_the_wheel(tmp_path):
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "Findings by tip" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+# -- the CLI's outputs, from the review ----------------------------------------------------------------------------
+def test_side_files_are_named_from_the_whole_name_and_never_replace_a_users_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "study").mkdir()
+    (tmp_path / "study" / "train.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.json").write_text('{"important": 1}\n', encoding="utf-8")
+    result = cli("study", "-o", "out/report.v2.html")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "report.v2.json").is_file() and (tmp_path / "out" / "report.v2.dome.json").is_file()
+    assert (tmp_path / "out" / "report.json").read_text() == '{"important": 1}\n'
+    (tmp_path / "out" / "mine.json").write_text('{"important": 2}\n', encoding="utf-8")
+    refused = cli("study", "-o", "out/mine.html")
+    assert refused.exit_code == 2 and "not an earlier dlreview report" in refused.stderr
+    assert (tmp_path / "out" / "mine.json").read_text() == '{"important": 2}\n'
+
+
+def test_a_manuscript_that_cannot_be_read_makes_the_report_exit_2_but_it_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "study").mkdir()
+    (tmp_path / "study" / "train.py").write_text("print(1)\n", encoding="utf-8")
+    (tmp_path / "damaged.pdf").write_bytes(b"%PDF-1.7\nnot a pdf\n")
+    result = cli("study", "-m", "damaged.pdf", "-o", "r.html")
+    assert result.exit_code == 2 and "damaged.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "r.html").is_file()

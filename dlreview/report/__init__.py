@@ -5,7 +5,7 @@ re-executed and with what result, as a document a journal can publish beside a p
 ``render.py`` turns it into HTML (jinja2 templates from ``templates/``, autoescaped) and PDF (weasyprint, with a URL
 fetcher that fetches nothing but the report's own ``data:`` images); ``plots.py`` draws the figures; ``dome.py``
 fills the DOME recommendations' fields; ``ethics.py`` the Tip 10 section; ``provenance.py`` says where the report
-comes from.
+comes from; ``paths.py`` names files without absolute paths.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ def read_record(path: Path) -> dict:
         raise ReportError(f"--reproduce-record {path}: cannot read it ({exc.strerror or exc})") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ReportError(f"--reproduce-record {path}: not JSON ({exc})") from None
+    from dlreview.report.paths import Places
+
     try:
-        return normalise_record(data, source=f"record {path.as_posix()}")
+        return normalise_record(data, source=f"record {Places([]).path(path.as_posix())}")
     except ReportError as exc:
         raise ReportError(f"--reproduce-record {path}: {exc}") from None
 

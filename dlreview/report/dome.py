@@ -4,6 +4,9 @@
 A field the tool found is ``reported`` with its evidence; one it did not find is ``not detected``, never "absent":
 the manuscript may say it in words the checklist does not recognise. ``concerns`` lists the review's findings that
 bear on the field.
+
+Where a checklist item goes is the checklist's word (``Item.dome`` in ``dlreview.manuscript.checklist``): this module
+only says which field of that area it fills. Findings of the re-execution go where the item they test goes.
 """
 
 from __future__ import annotations
@@ -12,49 +15,95 @@ REFERENCE = ("Walsh I, Fishman D, Garcia-Gasulla D, et al. DOME: recommendations
              "validation in biology. Nat Methods 18, 1122-1127 (2021)")
 NOT_DETECTED = "not detected"
 
-# field -> (checklist items that report it, rules whose findings bear on it, what the field asks)
+# area -> field -> (code and paper-code rules whose findings bear on it, what the field asks). The checklist items
+# that report a field, and their DLR6xx rules, are not listed here: they come from the checklist (``ITEM_FIELDS``).
 FIELDS = {
     "data": {
-        "provenance": (("data-source", "data-version"), ("DLR208", "DLR602"),
-                       "source of the data, number of data points, version"),
-        "dataset_splits": (("split-sizes", "split-method"), ("DLR603", "DLR604"),
-                           "how the data were split, and the size of each part"),
-        "redundancy_between_splits": (("split-independence",),
-                                      ("DLR101", "DLR102", "DLR103", "DLR104", "DLR105", "DLR106", "DLR107",
-                                       "DLR108", "DLR109", "DLR110", "DLR605", "DLR804", "runtime-leakage"),
-                                      "independence of training and test data"),
-        "availability": (("data-availability",), ("DLR619",), "whether and where the data are available"),
+        "provenance": (("DLR208",), "source of the data, number of data points, version"),
+        "dataset_splits": ((), "how the data were split, and the size of each part"),
+        "redundancy_between_splits": (("DLR101", "DLR102", "DLR103", "DLR104", "DLR105", "DLR106", "DLR107",
+                                       "DLR108", "DLR109", "DLR110", "DLR804"),
+                                      ("independence of training and test data, preprocessing fit on the "
+                                       "training data only")),
+        "availability": ((), "whether and where the data are available"),
     },
     "optimisation": {
-        "algorithm": (("baseline",), ("DLR301", "DLR607", "DLR802"), "the learning algorithm and its baselines"),
-        "data_encoding": (("preprocessing-on-train",), ("DLR606",), "how the data were encoded and preprocessed"),
-        "parameters": (("hyperparameters", "hyperparameter-search", "baseline-tuning"),
-                       ("DLR206", "DLR302", "DLR303", "DLR608", "DLR609", "DLR610", "DLR805"),
-                       "the hyperparameters, and how they were chosen"),
-        "fitting": (("negative-control",), ("DLR402", "DLR403", "DLR615", "label-shuffle"),
-                    "how over- and underfitting were ruled out"),
-        "configuration_availability": (("seeds", "environment"),
-                                       ("DLR201", "DLR202", "DLR203", "DLR204", "DLR205", "DLR207", "DLR611",
-                                        "DLR612", "DLR801", "determinism"),
+        "algorithm": ((), "the learning algorithm"),
+        "data_encoding": ((), "how the data were encoded and preprocessed"),
+        "parameters": (("DLR206", "DLR302", "DLR303", "DLR805"),
+                       "the hyperparameters of the model and the baselines, and how they were chosen"),
+        "fitting": (("DLR402",), "how over- and underfitting were ruled out"),
+        "configuration_availability": (("DLR201", "DLR202", "DLR203", "DLR204", "DLR205", "DLR207", "DLR801"),
                                        "seeds, software and hardware needed to repeat the training"),
     },
     "model": {
-        "interpretability": (("interpretability",), ("DLR617", "DLR701"),
-                             "whether and how the model is interpreted"),
-        "output": ((), (), "classification or regression"),
-        "execution_time": ((), (), "how long training and evaluation take"),
-        "software_availability": (("code-availability",), ("DLR618", "DLR502"), "where the code and model are"),
+        "baseline": (("DLR301", "DLR802"), "a traditional baseline beside the model"),
+        "interpretability": (("DLR701",), "whether and how the model is interpreted"),
+        "output": ((), "classification or regression"),
+        "execution_time": ((), "how long training and evaluation take"),
+        "software_availability": (("DLR502",), "where the code and model are"),
     },
     "evaluation": {
-        "evaluation_method": (("split-method", "external-validation"), ("DLR616",),
-                              "how the model was evaluated (hold-out, cross-validation, external data)"),
-        "performance_measures": (("metrics",), ("DLR401", "DLR613", "DLR803"), "the metrics reported"),
-        "comparison": (("baseline", "baseline-tuning"), ("DLR301", "DLR302", "DLR607", "DLR608", "DLR802"),
-                       "the baselines compared with"),
-        "confidence": (("uncertainty",), ("DLR614",), "confidence intervals or spread of the performance"),
-        "evaluation_availability": ((), ("not-reproduced",), "whether the evaluation can be repeated"),
+        "evaluation_method": ((), "how the model was evaluated (hold-out, cross-validation, external data)"),
+        "performance_measures": (("DLR401", "DLR803"), "the metrics reported"),
+        "comparison": (("DLR403",), "the controls the performance is compared with (label shuffle, chance)"),
+        "confidence": ((), "confidence intervals or spread of the performance"),
+        "evaluation_availability": ((), "whether the evaluation can be repeated"),
     },
 }
+
+# checklist item -> the field it reports, within the DOME area the checklist gives it (``Item.dome``, the one
+# source of where an item goes). An item the checklist files under Reporting, which is not a DOME area, fills the
+# availability field DOME asks for in the area it concerns.
+ITEM_FIELDS = {
+    "data-source": "provenance", "data-version": "provenance", "split-sizes": "dataset_splits",
+    "split-method": "dataset_splits", "split-independence": "redundancy_between_splits",
+    "preprocessing-on-train": "redundancy_between_splits", "baseline": "baseline", "baseline-tuning": "parameters",
+    "hyperparameters": "parameters", "hyperparameter-search": "parameters", "seeds": "configuration_availability",
+    "environment": "configuration_availability", "metrics": "performance_measures", "uncertainty": "confidence",
+    "negative-control": "comparison", "external-validation": "evaluation_method",
+    "interpretability": "interpretability",
+}
+REPORTING_FIELDS = {"code-availability": ("model", "software_availability"), "data-availability": ("data",
+                                                                                                    "availability")}
+
+# What re-execution finds (findings of rule "reproduce", by their ``runtime`` kind) goes where the checklist item it
+# tests goes: a leak confirmed at run time with the independence of the splits, nondeterminism with the seeds, the
+# label-shuffle control with the negative control. A value not reproduced bears on repeating the evaluation.
+RUNTIME_ITEMS = {"leakage": "split-independence", "determinism": "seeds", "label-shuffle": "negative-control"}
+RUNTIME_FIELDS = {"value": ("evaluation", "evaluation_availability")}
+
+
+def field_of(item) -> tuple[str, str] | None:
+    """The (area, field) a checklist item (``checklist.Item``) reports, or None for one outside DOME's fields
+    (ethics approval, consent, limitations)."""
+    area = item.dome.lower()
+    if area in FIELDS:
+        name = ITEM_FIELDS.get(item.key)
+        return (area, name) if name in FIELDS[area] else None
+    return REPORTING_FIELDS.get(item.key)
+
+
+def placements() -> dict[tuple[str, str], list]:
+    """(area, field) -> the checklist items that report it, in checklist order."""
+    from dlreview.manuscript.checklist import ITEMS
+
+    placed: dict[tuple[str, str], list] = {}
+    for item in ITEMS:
+        where = field_of(item)
+        if where is not None:
+            placed.setdefault(where, []).append(item)
+    return placed
+
+
+def runtime_field(kind: str | None) -> tuple[str, str] | None:
+    """The (area, field) a re-execution finding of this ``runtime`` kind bears on."""
+    from dlreview.manuscript.checklist import ITEMS
+
+    if kind in RUNTIME_ITEMS:
+        return next((field_of(item) for item in ITEMS if item.key == RUNTIME_ITEMS[kind]), None)
+    return RUNTIME_FIELDS.get(kind)
+
 
 _REGRESSION = {"r2", "rmse", "mae", "mse", "pearson_r", "spearman_r"}
 
@@ -75,31 +124,34 @@ def dome_export(report: dict) -> dict:
     statuses = _statuses(reviews)
     findings = [f for tip in report.get("tips", []) for f in tip.get("findings", [])]
     reproduction = report.get("reproduction")
+    placed = placements()
     sections: dict[str, dict] = {}
     for area, fields in FIELDS.items():
         sections[area] = {}
-        for name, (items, rules, asks) in fields.items():
+        for name, (rules, asks) in fields.items():
+            items = placed.get((area, name), [])
             evidence = []
             reported_items = 0
             applicable = 0
             for item in items:
-                status = statuses.get(item)
+                status = statuses.get(item.key)
                 if status is None or status["status"] == "not_applicable":
                     continue
                 applicable += 1
                 if status["status"] == "found" and status.get("evidence"):
                     reported_items += 1
                     ev = status["evidence"]
-                    evidence.append({"source": "manuscript", "item": item, "text": ev.get("text"),
+                    evidence.append({"source": "manuscript", "item": item.key, "text": ev.get("text"),
                                      "path": ev.get("path"), "line": ev.get("line"), "page": ev.get("page")})
-            concerns = [{"id": f["id"], "rule": f["rule"], "severity": f["severity"], "message": f["message"]}
-                        for f in findings if f["rule"] in rules]
+            bearing = set(rules) | {item.rule for item in items}
+            concerns = [_concern(f) for f in findings if f["rule"] in bearing
+                        or (f["rule"] == "reproduce" and runtime_field(f.get("runtime")) == (area, name))]
             entry = {"asks": asks, "status": NOT_DETECTED, "evidence": evidence, "concerns": concerns}
             if applicable and reported_items == applicable:
                 entry["status"] = "reported"
             elif reported_items:
                 entry["status"] = "reported in part"
-            elif items and not applicable and any(statuses.get(i, {}).get("status") == "not_applicable"
+            elif items and not applicable and any(statuses.get(i.key, {}).get("status") == "not_applicable"
                                                   for i in items):
                 entry["status"] = "not applicable"
             sections[area][name] = entry
@@ -111,6 +163,14 @@ def dome_export(report: dict) -> dict:
                        "not detected": "dlreview did not find it; it may be there in words it does not recognise",
                        "not applicable": "the review found it does not apply (e.g. no data from people)"},
             **sections}
+
+
+def _concern(finding: dict) -> dict:
+    concern = {"id": finding["id"], "rule": finding["rule"], "severity": finding["severity"],
+               "message": finding["message"]}
+    if finding["rule"] == "reproduce":
+        concern["title"] = finding["title"]
+    return concern
 
 
 def dome_document(report: dict) -> dict:
@@ -139,32 +199,25 @@ def _from_code_and_runs(sections: dict, report: dict, reproduction: dict | None)
                 text += f"; the published run took {published['duration_s']:.1f} s"
             sections["model"]["execution_time"].update(status="measured", evidence=[{"source": "reproduction",
                                                                                      "text": text}])
-        summary = reproduction.get("summary") or {}
         field = sections["evaluation"]["evaluation_availability"]
         field["status"] = "re-executed"
         field["evidence"].append({"source": "reproduction", "text": reproduction.get("headline", "")})
-        for entry in reproduction.get("claims", []):
-            if entry.get("verdict") in ("not_reproduced", "not_computed"):
-                field["concerns"].append({"id": None, "rule": "not-reproduced", "severity": "warning",
-                                          "message": entry.get("description", "")})
-        if summary.get("deterministic") is not None:
-            sections["optimisation"]["configuration_availability"]["evidence"].append(
+        identical = (reproduction.get("determinism") or {}).get("identical")
+        if identical is not None:
+            area, name = runtime_field("determinism")
+            sections[area][name]["evidence"].append(
                 {"source": "reproduction", "text": "the same seed twice gave "
-                 + ("identical metrics" if summary["deterministic"] else "different metrics")})
-        leakage = reproduction.get("leakage") or {}
-        for fit in leakage.get("fits", []):
-            if fit.get("leak"):
-                sections["data"]["redundancy_between_splits"]["concerns"].append(
-                    {"id": None, "rule": "runtime-leakage", "severity": "error", "message": fit.get("description")})
+                 + ("identical metrics" if identical else "different metrics")})
+        area, name = runtime_field("label-shuffle")
+        control = sections[area][name]
         for entry in reproduction.get("claims", []):
             shuffle = entry.get("label_shuffle")
-            if shuffle and shuffle.get("mean") is not None:
-                sections["optimisation"]["fitting"]["evidence"].append(
+            if shuffle and shuffle.get("applied") is not False and shuffle.get("mean") is not None:
+                control["evidence"].append(
                     {"source": "reproduction", "text": f"{entry.get('label')}: with shuffled labels "
                      f"{shuffle['mean']:.3f} (chance {_fmt(shuffle.get('chance'))})"})
-        if sections["optimisation"]["fitting"]["evidence"] and \
-                sections["optimisation"]["fitting"]["status"] == NOT_DETECTED:
-            sections["optimisation"]["fitting"]["status"] = "measured by re-execution"
+        if control["evidence"] and control["status"] == NOT_DETECTED:
+            control["status"] = "measured by re-execution"
 
 
 def _fmt(value) -> str:

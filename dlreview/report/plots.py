@@ -56,7 +56,7 @@ def reported_vs_reproduced(claims: list[dict]) -> str:
         figure = _figure(len(rows))
         axes = figure.add_subplot()
         values = []
-        labelled = False
+        labelled: set[str] = set()
         for y, claim in enumerate(rows):
             axes.plot([claim["reported"]], [y + 0.18], marker="D", markersize=7, markerfacecolor="white",
                       markeredgecolor=BLACK, linestyle="none", label="reported" if y == 0 else None)
@@ -67,14 +67,14 @@ def reported_vs_reproduced(claims: list[dict]) -> str:
                 values.append(claim["measured"])
             seeds = claim.get("seeds")
             if seeds and seeds.get("mean") is not None:
-                low, high = seeds["ci95"] if None not in seeds["ci95"] else (seeds.get("min"), seeds.get("max"))
-                low = seeds["mean"] if low is None else low
-                high = seeds["mean"] if high is None else high
-                axes.errorbar([seeds["mean"]], [y - 0.18], xerr=[[seeds["mean"] - low], [high - seeds["mean"]]],
-                              fmt="s", color=ORANGE, markersize=5, capsize=3, linewidth=1.4,
-                              label=None if labelled else "seeds: mean, 95% interval")
-                labelled = True
-                values.extend([low, high])
+                # the interval as the report model gives it (clamped to [0, 1] for a proportion); none with one seed
+                low, high = seeds["ci95"]
+                error = None if low is None or high is None else [[seeds["mean"] - low], [high - seeds["mean"]]]
+                legend = "seeds: mean" if error is None else "seeds: mean, 95% interval"
+                axes.errorbar([seeds["mean"]], [y - 0.18], xerr=error, fmt="s", color=ORANGE, markersize=5,
+                              capsize=3, linewidth=1.4, label=None if legend in labelled else legend)
+                labelled.add(legend)
+                values.extend([seeds["mean"]] if error is None else [low, high])
         axes.set_yticks(range(len(rows)), [_label(c["label"]) for c in rows])
         return _finish(figure, axes, values)
 
@@ -108,8 +108,10 @@ def seed_distribution(claims: list[dict]) -> str:
 def label_shuffle(claims: list[dict]) -> str:
     import matplotlib
 
+    from dlreview.report.model import shuffled
+
     with matplotlib.rc_context(RC):
-        rows = [c for c in claims if c.get("label_shuffle") and c["label_shuffle"]["mean"] is not None]
+        rows = [c for c in claims if shuffled(c)]   # a control that was not applied is no control
         figure = _figure(len(rows))
         axes = figure.add_subplot()
         values = [0.0]

@@ -64,9 +64,11 @@ def report_date(now: datetime.datetime | None = None) -> str:
     return now.astimezone(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def provenance(audited: Path, now: datetime.datetime | None = None) -> dict:
+def provenance(audited: Path, now: datetime.datetime | None = None, shown: str | None = None) -> dict:
+    """``shown``: the audited path as the report names it (never an absolute path; see ``paths.Places``)."""
     return {"tool": "dlreview", "version": dlreview.__version__, "rule_set": rule_set(), "date": report_date(now),
-            "repository": {"path": audited.as_posix(), **repository_state(audited)}, "content_sha256": ""}
+            "repository": {"path": shown if shown is not None else audited.as_posix(), **repository_state(audited)},
+            "content_sha256": ""}
 
 
 def canonical_json(report: dict) -> str:
