@@ -202,25 +202,24 @@ def sample_record() -> dict:
 
 
 # -- the bundled example, built once ------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def example():
-    report = report_of(EXAMPLE, [EXAMPLE / "paper.md"])
+def rendered(report: dict) -> dict:
+    """The report as HTML and PDF, with the PDF's text and every URL the renderer asked for."""
     document = render_html(report)
     log: list[str] = []
     pdf = render_pdf(report, fetcher=make_fetcher(log), html=document)
     return {"report": report, "html": document, "markup": Markup(document), "pdf": pdf, "text": pdf_text(pdf),
             "fetched": log}
+
+
+@pytest.fixture(scope="module")
+def example():
+    return rendered(report_of(EXAMPLE, [EXAMPLE / "paper.md"]))
 
 
 @pytest.fixture(scope="module")
 def reproduced():
     record = normalise_record(sample_record(), source="record sample.json")
-    report = report_of(REPRO_EXAMPLE, [REPRO_EXAMPLE / "paper.md"], record=record)
-    document = render_html(report)
-    log: list[str] = []
-    pdf = render_pdf(report, fetcher=make_fetcher(log), html=document)
-    return {"report": report, "html": document, "markup": Markup(document), "pdf": pdf, "text": pdf_text(pdf),
-            "fetched": log}
+    return rendered(report_of(REPRO_EXAMPLE, [REPRO_EXAMPLE / "paper.md"], record=record))
 
 
 @pytest.fixture(scope="module")

@@ -133,15 +133,11 @@ def _any(*patterns: str, negatable: bool = True, sections: tuple[str, ...] | Non
     return found
 
 
-_OWN_WORK = ("abstract", "methods", "results", "discussion", "conclusion", "other", "limitations", "availability",
-             "ethics")
 _NOT_INTRODUCTION = ("abstract", "methods", "results", "discussion", "conclusion", "other", "availability", "ethics")
 
 
 # ------------------------------------------------------------------------------------------------------ items
 def _data_source(document: Document, sentence: Sentence) -> bool:
-    if sentence.section in ("references", "acknowledgements", "introduction"):
-        return False
     text = sentence.text
     database = _DATABASE.search(text)
     if database and not re.search(r"\[\d+\]|\bet al\b", text) and not re.search(
@@ -159,8 +155,6 @@ def _data_source(document: Document, sentence: Sentence) -> bool:
 
 def _data_version(document: Document, sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("references", "acknowledgements"):
-        return False
     if re.search(rf"\b(?:accessed|downloaded|retrieved|obtained|queried|extracted|collected|version of) (?:\w+ ){{0,6}}"
                  rf"(?:on|in|as of|at)? ?{_DATE}", text, re.IGNORECASE):
         return True
@@ -187,8 +181,6 @@ _REFERENCE_USE = _re(r"\breference (?:database|genome|panel|atlas|set)\b|\b(?:as
 
 def _split_sizes(document: Document, sentence: Sentence) -> bool:
     text = sentence.text
-    if sentence.section in ("references", "introduction"):
-        return False
     patterns = [
         rf"{_SPLIT_WORD}(?: \w+){{0,3}}\s*\(\s*[nN]\s*[=:]\s*(?:{_COUNT})",
         (rf"(?:{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_UNIT}\s+(?:\([^)]*\)\s+)?(?:were |was )?(?:used |assigned |allocated |"
@@ -741,7 +733,7 @@ def _imbalanced(document: Document) -> Sentence | None:
     """The sentence that says the classes are imbalanced, or states a prevalence ("11.2% of admissions were followed
     by a readmission"): for a rare class, accuracy and ROC AUC say little."""
     for sentence in document.sentences:
-        if sentence.section in ("references", "introduction", "acknowledgements"):
+        if sentence.section in _NOT_OWN:
             continue
         text = sentence.text
         if re.search(r"\bbalanced (?:classes|data ?set)\b|classes were balanced|\bno (?:class )?imbalance\b|"
@@ -780,8 +772,6 @@ def _baseline_in_table(document: Document) -> Sentence | None:
 
 
 def _uncertainty(document: Document, sentence: Sentence) -> bool:
-    if sentence.section in ("references", "introduction"):
-        return False
     text = sentence.text
     return bool(_UNCERTAINTY.search(text) and _PERFORMANCE.search(text)
                 and not re.search(r"normali[sz]|standardi[sz]|z-?scor|subtract|divid|scal(?:ed|ing)|"
@@ -797,7 +787,7 @@ def _feature_claims(document: Document) -> Sentence | None:
 
 def _human(document: Document) -> Sentence | None:
     for sentence in document.sentences:
-        if sentence.section in ("references", "introduction", "acknowledgements"):
+        if sentence.section in _NOT_OWN:
             continue
         strong = next((m for m in _HUMAN.finditer(sentence.text)
                        if not negated_near(sentence.text, m.start(), m.end())), None)
@@ -897,7 +887,8 @@ MISSING = {
 
 
 def evaluate(document: Document) -> list[Status]:
-    """The status of every checklist item."""
+    """The status of every checklist item. An item's pattern function sees only the sentences of the study's own
+    report (not those of the sections in ``NOT_OWN``)."""
     statuses = []
     claims = None
     for item in ITEMS:

@@ -246,11 +246,11 @@ def read_text(path: Path) -> str:
         return data.decode("latin-1")
 
 
-def read_markdown(text: str, path: Path, display: str, fmt: str = "md") -> Document:
-    """Markdown through markdown-it (CommonMark with tables); plain text reads as Markdown with no markup."""
+def read_markdown(text: str, path: Path, display: str) -> Document:
+    """Markdown through markdown-it (CommonMark with tables)."""
     from markdown_it import MarkdownIt
 
-    document = Document(path=path, format=fmt, files=[path])
+    document = Document(path=path, format="md", files=[path])
     builder = _Builder(document)
     parser = MarkdownIt("commonmark").enable("table")
     tokens = parser.parse(text)
@@ -283,7 +283,7 @@ def read_markdown(text: str, path: Path, display: str, fmt: str = "md") -> Docum
         elif token.type == "inline" and token.map:
             first = token.map[0]
             plain = _plain(token)
-            if _is_plain_heading(plain, fmt, lines, first, token.map[1]):
+            if _is_plain_heading(plain, lines, first, token.map[1]):
                 builder.heading_at(plain, Place(display, first + 1))
             elif document.tables and not document.tables[-1].caption and _CAPTION.match(plain) \
                     and 0 <= first - document.tables[-1].places[-1].line <= 2:
@@ -300,13 +300,13 @@ def read_markdown(text: str, path: Path, display: str, fmt: str = "md") -> Docum
     return document
 
 
-def _is_plain_heading(text: str, fmt: str, lines: list[str], first: int, end: int) -> bool:
-    """A one-line paragraph that is a section name ("Methods", "2 Results", "**Limitations**") is a heading, as
-    in plain text and in Markdown written without ``#``."""
+def _is_plain_heading(text: str, lines: list[str], first: int, end: int) -> bool:
+    """A one-line paragraph that names a section in bold, in capitals or numbered ("**Limitations**", "METHODS",
+    "2 Results") is a heading: Markdown written without ``#``."""
     if end - first != 1 or len(text) > 60 or text.rstrip().endswith((".", ",", ";")) and not _NUMBERING.match(text):
         return False
     raw = lines[first].strip()
-    if fmt == "md" and not (raw.startswith(("**", "__")) or text.isupper() or _NUMBERING.match(text)):
+    if not (raw.startswith(("**", "__")) or text.isupper() or _NUMBERING.match(text)):
         return False
     return section_kind(text) != "other"
 
