@@ -217,7 +217,7 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
 
     from dlreview.reproduce import Options, ReproduceError
     from dlreview.reproduce import reproduce as run_reproduction
-    from dlreview.reproduce.config import EXPERIMENTS, parse_duration, parse_size
+    from dlreview.reproduce.config import check_experiments, parse_duration, parse_size
     from dlreview.reproduce.progress import Progress
     from dlreview.reproduce.report import exit_status, render_text
 
@@ -229,9 +229,10 @@ def reproduce(path, manuscript, seeds, device, output, fmt, python, install, con
     chosen = None
     if experiments is not None:
         chosen = tuple(name.strip() for name in experiments.split(",") if name.strip())
-        wrong = [name for name in chosen if name not in EXPERIMENTS]
-        if wrong:
-            _fail(f"unknown experiment {wrong[0]!r}; experiments: {', '.join(EXPERIMENTS)}")
+        try:
+            check_experiments(chosen)
+        except ConfigError as exc:
+            _fail(str(exc))
     if output is not None:
         _check_output(output, study, manuscript, config_path)
     try:

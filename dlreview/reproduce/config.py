@@ -166,9 +166,7 @@ def _apply(config: ReproduceConfig, table: dict, where: str) -> None:
             raise ConfigError(f"{where}: device must be one of {', '.join(DEVICES)}, not {config.device!r}")
     if "experiments" in table:
         chosen = _strings(table["experiments"], "experiments", where)
-        wrong = [name for name in chosen if name not in EXPERIMENTS]
-        if wrong:
-            raise ConfigError(f"{where}: unknown experiment {wrong[0]!r}; experiments: {', '.join(EXPERIMENTS)}")
+        check_experiments(chosen, f"{where}: ")
         config.experiments = tuple(name for name in EXPERIMENTS if name in chosen)
     if "tolerance" in table:
         config.tolerance = _tolerance(table["tolerance"], "tolerance", where)
@@ -326,3 +324,10 @@ def python_from_config(config: ReproduceConfig) -> str | None:
         return None
     path = Path(os.path.expanduser(config.python))
     return str(path if path.is_absolute() else config.root / path)
+
+
+def check_experiments(chosen, prefix: str = "") -> None:
+    """Every name one of EXPERIMENTS (the configuration and --experiments give them the same way)."""
+    wrong = [name for name in chosen if name not in EXPERIMENTS]
+    if wrong:
+        raise ConfigError(f"{prefix}unknown experiment {wrong[0]!r}; experiments: {', '.join(EXPERIMENTS)}")
